@@ -1,0 +1,34 @@
+// Lint: typed rules for the whole tree, plus the layering rules that keep runtimes apart.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test-artifacts/**', 'bench-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+    },
+  },
+  {
+    // Engine code runs in plain Node (CLI, tests, browser-mode server, Electron utility process):
+    // it must never import Electron. Only files named *.electron.ts may.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/**/*.electron.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Engine code never imports electron (only *.electron.ts files may).' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
