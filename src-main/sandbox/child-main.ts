@@ -94,8 +94,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   if (args.mode === 'make-snapshot') {
     const py = await loadInterpreter(undefined, true);
-    send({ type: 'snapshot', bytes: py.makeMemorySnapshot() });
-    process.disconnect?.();
+    // 30 MB over IPC: disconnect only once the message has been handed over, or it is lost.
+    process.send?.({ type: 'snapshot', bytes: py.makeMemorySnapshot() } satisfies ChildToParent, () => process.disconnect?.());
     return;
   }
   let snapshot: Uint8Array | undefined;

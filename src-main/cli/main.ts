@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/**
+ * `infinitymath`: the engine from the command line. Every command has `--json` for scripts, and bad
+ * input ends with a one-line reason and a non-zero exit (2 for usage errors, 1 for the rest).
+ */
+import { parseArgs } from 'node:util';
+import { CliError } from './cli-error.js';
+import { openContext } from './context.js';
+import { auditCommand } from './commands/audit.command.js';
+import { listCommand, showCommand } from './commands/browse.command.js';
+import { exportCommand } from './commands/export.command.js';
+import { generateCommand } from './commands/generate.command.js';
+import { importCommand } from './commands/import.command.js';
+
+const USAGE = `usage: infinitymath <command> [options]
+
+commands:
+  import <file> [--format infinitymath|gsm-symbolic|pot|native] [--map field=key]... [--pack ID]
+  generate <template-id> | --all | --topic T  [--count N] [--seed S] [--out file.jsonl]
+  show <template-id>
+  list [--topic T] [--search TEXT] [--pack ID] [--status S] [--limit N]
+  audit [--samples K] [--pack ID] [--topic T] [--search TEXT] [--verbose]
+  export --out file.jsonl [--pack ID] [--topic T] [--status S]
+
+options for every command:
+  --db PATH   the library database (default: $INFINITYMATH_DB or ~/.local/share/infinitymath-studio/library.sqlite)
+  --json      machine-readable output
+`;
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`--${name} expects a whole number, got "${value}"`, 2);
+  return n;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        format: { type: 'string' },
+        map: { type: 'string', multiple: true, default: [] },
+        pack: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        topic: { type: 'string' },
+        count: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        search: { type: 'string' },
+        status: { type: 'string' },
+        limit: { type: 'string' },
+        samples: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${command}: ${(err as Error).message.split('\n')[0] ?? ''}`, 2);
+  }
+  const v = parsed.values;
+  const first = parsed.positionals[0];
+  const known = ['import', 'generate', 'show', 'list', 'audit', 'export'];
+  if (!known.includes(command)) throw new CliError(`unknown command "${command}"; expected one of ${known.join(', ')} (see --help)`, 2);
+  if (v.status !== undefined && !['unknown', 'healthy', 'warning', 'broken'].includes(v.status)) {
+    throw new CliError(`--status expects unknown, healthy, warning or broken, got "${v.status}"`, 2);
+  }
+  const ctx = openContext(v.db, { json: v.json });
+  try {
+    switch (command) {
+      case 'import':
+        await importCommand(ctx, { file: first, format: v.format, map: v.map, pack: v.pack, json: v.json });
+        break;
+      case 'generate':
+        await generateCommand(ctx, {
+          id: first,
+          all: v.all,
+          topic: v.topic,
+          count: positiveInt('count', v.count, 1),
+          seed: v.seed === undefined ? undefined : positiveInt('seed', v.seed, 0),
+          out: v.out,
+          json: v.json,
+        });
+        break;
+      case 'show':
+        showCommand(ctx, { id: first, json: v.json });
+        break;
+      case 'list':
+        listCommand(ctx, { topic: v.topic, search: v.search, pack: v.pack, status: v.status, limit: positiveInt('limit', v.limit, 50), json: v.json });
+        break;
+      case 'audit':
+        await auditCommand(ctx, { samples: positiveInt('samples', v.samples, 20), pack: v.pack, topic: v.topic, search: v.search, json: v.json, verbose: v.verbose });
+        break;
+      case 'export':
+        await exportCommand(ctx, { out: v.out, pack: v.pack, topic: v.topic, status: v.status, json: v.json });
+        break;
+    }
+  } finally {
+    await ctx.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof CliError) {
+      process.stderr.write(`infinitymath: ${err.message}\n`);
+      process.exit(err.exitCode);
+    }
+    process.stderr.write(`infinitymath: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
