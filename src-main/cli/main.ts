@@ -15,7 +15,7 @@ import { importCommand } from './commands/import.command.js';
 const USAGE = `usage: infinitymath <command> [options]
 
 commands:
-  import <file> [--format infinitymath|gsm-symbolic|pot|native] [--map field=key]... [--pack ID]
+  import <file> [--format infinitymath|gsm-symbolic|pot|native] [--map field=key]... [--pack ID] [--progress-json]
   generate <template-id> | --all | --topic T  [--count N] [--seed S] [--out file.jsonl]
   show <template-id>
   list [--topic T] [--search TEXT] [--pack ID] [--status S] [--limit N]
@@ -62,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
         limit: { type: 'string' },
         samples: { type: 'string' },
         verbose: { type: 'boolean', default: false },
+        'progress-json': { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -78,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     switch (command) {
       case 'import':
-        await importCommand(ctx, { file: first, format: v.format, map: v.map, pack: v.pack, json: v.json });
+        await importCommand(ctx, { file: first, format: v.format, map: v.map, pack: v.pack, json: v.json, progressJson: v['progress-json'] });
         break;
       case 'generate':
         await generateCommand(ctx, {

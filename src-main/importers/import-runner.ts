@@ -76,7 +76,7 @@ function counterNumber(c: ImportCounters, key: string): number {
 }
 
 /** Reads the first non-blank line to guess the format. */
-async function sniffFormat(file: string, maxLineBytes: number): Promise<ImportFormat> {
+export async function detectFileFormat(file: string, maxLineBytes = 4 * 1024 * 1024): Promise<ImportFormat> {
   for await (const line of readJsonlLines(file, { maxLineBytes })) {
     if ('tooLong' in line || line.text.trim() === '') continue;
     try {
@@ -94,7 +94,7 @@ export async function importFile(db: WriteDb, file: string, opts: ImportOptions 
   const batchSize = opts.batchSize ?? 1000;
   if (!fs.existsSync(file)) throw new Error(`import: no such file: ${file}`);
   if (fs.statSync(file).isDirectory()) throw new Error(`import: ${file} is a folder; use importFolder for a folder of .json files`);
-  const format = opts.format ?? (await sniffFormat(file, maxLineBytes));
+  const format = opts.format ?? (await detectFileFormat(file, maxLineBytes));
   if (format === 'pot' && !opts.pool) throw new Error('import: program-of-thought records need the sandbox to verify them');
   const base = path.basename(file).replace(/\.[^.]+$/, '');
   const packId = opts.packId ?? `import.${idSegment(base)}`;

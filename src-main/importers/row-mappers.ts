@@ -46,7 +46,8 @@ export function detectFormat(row: unknown): ImportFormat {
 }
 
 function fieldFailure(field: string, message: string): RowOutcome {
-  const missing = /missing|absent|no .* found|not found|required/i.test(message);
+  // Mappers say "no <field>: tried …" (InfinityMATH) or "missing …" when a field is absent.
+  const missing = /^no [a-z ]+:|missing|absent|not found|required/i.test(message);
   return { ok: false, reason: missing ? 'missing-field' : 'wrong-type', detail: `${field}: ${message}` };
 }
 

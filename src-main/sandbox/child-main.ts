@@ -61,31 +61,34 @@ async function loadInterpreter(snapshot: Uint8Array | undefined, makeSnapshot: b
   });
 }
 
-/** Interrupts and hard deadlines come from a watchdog thread: the main thread is busy inside Python. */
+/**
+ * Interrupts and hard deadlines come from a watchdog thread: the main thread is busy inside Python.
+ * Starting an item only stores a counter (no wake-up); the watchdog polls it, so the per-item cost
+ * is a couple of atomic stores.
+ */
 class Watchdog {
-  private readonly control = new Int32Array(new SharedArrayBuffer(12));
+  private readonly control = new Int32Array(new SharedArrayBuffer(16));
   readonly interrupt = new Uint8Array(new SharedArrayBuffer(1));
   private readonly worker: Worker;
+  private ticks = 0;
 
   constructor(script: string) {
     this.worker = new Worker(script, { workerData: { control: this.control.buffer, interrupt: this.interrupt.buffer } });
     this.worker.unref();
   }
 
-  arm(softMs: number, hardMs: number): void {
-    this.interrupt[0] = 0;
+  /** Sets the limits for the work that follows; `tick` then marks each item's start. */
+  limits(softMs: number, hardMs: number): void {
     Atomics.store(this.control, 1, softMs);
     Atomics.store(this.control, 2, hardMs);
-    Atomics.add(this.control, 0, 1);
-    Atomics.notify(this.control, 0);
   }
 
-  disarm(): void {
-    Atomics.store(this.control, 1, 0);
-    Atomics.add(this.control, 0, 1);
-    Atomics.notify(this.control, 0);
+  /** Item `n` (1-based) starts now; 0 means idle. */
+  readonly tick = (n: number): void => {
     this.interrupt[0] = 0;
-  }
+    Atomics.store(this.control, 3, n === 0 ? 0 : 1);
+    Atomics.store(this.control, 0, ++this.ticks);
+  };
 }
 
 type PyCall = (...a: unknown[]) => unknown;
@@ -118,17 +121,18 @@ async function main(): Promise<void> {
   py.setInterruptBuffer(watchdog.interrupt);
   py.runPython(harnessSource);
   const imCompile = py.globals.get('im_compile') as PyCall;
-  const imRun = py.globals.get('im_run') as PyCall;
+  const imRunBatch = py.globals.get('im_run_batch') as PyCall;
   removeNetworkGlobals();
   const heapBytes = (): number => (py as unknown as { _module: { HEAP8: Uint8Array } })._module.HEAP8.length;
 
   const compile = (msg: { program: { key: string; source: string; entry?: string | undefined; constraints?: readonly string[] | undefined }; softMs: number; hardMs: number }): CompileInfo => {
-    watchdog.arm(msg.softMs, msg.hardMs);
+    watchdog.limits(msg.softMs, msg.hardMs);
+    watchdog.tick(1);
     try {
       const p = msg.program;
       return JSON.parse(imCompile(p.key, p.source, p.entry ?? '', JSON.stringify(p.constraints ?? [])) as string) as CompileInfo;
     } finally {
-      watchdog.disarm();
+      watchdog.tick(0);
     }
   };
 
@@ -140,15 +144,12 @@ async function main(): Promise<void> {
       }
       if (raw.type === 'run') {
         const info = compile(raw);
-        const results: RunResult[] = [];
-        if (info.ok) {
-          for (const item of raw.items) {
-            watchdog.arm(raw.softMs, raw.hardMs);
-            try {
-              results.push(JSON.parse(imRun(raw.program.key, item) as string) as RunResult);
-            } finally {
-              watchdog.disarm();
-            }
+        let results: RunResult[] = [];
+        if (info.ok && raw.items.length > 0) {
+          try {
+            results = JSON.parse(imRunBatch(raw.program.key, `[${raw.items.join(',')}]`, watchdog.tick) as string) as RunResult[];
+          } finally {
+            watchdog.tick(0);
           }
         }
         send({ type: 'results', id: raw.id, compile: info, results, heapBytes: heapBytes() });

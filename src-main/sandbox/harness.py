@@ -313,11 +313,7 @@ def im_compile(key, source, entry, constraints_json):
         return json.dumps({"ok": False, "status": c["status"], "module": c.get("module"), "error": c.get("error")})
 
 
-def im_run(key, item_json):
-    program = _programs.get(key)
-    if program is None:
-        return json.dumps({"status": "error", "error": {"type": "SandboxError", "message": "program not compiled"}, "ms": 0})
-    values = json.loads(item_json)
+def _run_one(program, values):
     started = time.perf_counter()
     try:
         result = program.run(values)
@@ -325,6 +321,25 @@ def im_run(key, item_json):
         result = _classify(exc)
     result["ms"] = (time.perf_counter() - started) * 1000
     try:
-        return json.dumps(result, allow_nan=False)
+        json.dumps(result, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        return json.dumps({"status": "error", "error": {"type": "SandboxError", "message": f"unserialisable result: {exc}"}, "ms": result["ms"]})
+        result = {"status": "error", "error": {"type": "SandboxError", "message": f"unserialisable result: {exc}"}, "ms": result["ms"]}
+    return result
+
+
+def im_run_batch(key, items_json, tick):
+    """Runs every item of a batch; `tick(i)` tells the watchdog that item i has started."""
+    program = _programs.get(key)
+    items = json.loads(items_json)
+    if program is None:
+        return json.dumps([{"status": "error", "error": {"type": "SandboxError", "message": "program not compiled"}, "ms": 0}] * len(items))
+    results = []
+    for i, values in enumerate(items):
+        try:
+            tick(i + 1)
+            results.append(_run_one(program, values))
+        except KeyboardInterrupt:
+            # The interrupt landed between two items, outside the program: that item ran past its limit.
+            results.append(_classify(KeyboardInterrupt()) | {"ms": 0})
+    tick(0)
+    return json.dumps(results, allow_nan=False)

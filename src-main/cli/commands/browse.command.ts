@@ -1,6 +1,6 @@
 /** `list` and `show`: reading the library. */
 import { getAudit } from '../../storage/audits.repo.js';
-import { countTemplates, getTemplate, listTemplates, searchTemplates, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../storage/templates.repo.js';
+import { countTemplates, getTemplate, listTemplates, searchTemplates } from '../../storage/templates.repo.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { table, truncate } from '../table.js';
@@ -25,10 +25,6 @@ export function listCommand(ctx: CliContext, args: { topic: string | undefined; 
       rows.map((r) => [r.id, r.topic ?? '', r.gradeMin === null ? '' : `${r.gradeMin}-${r.gradeMax ?? ''}`, r.status, truncate(r.genericProblem, 70)]),
     )}\n${rows.length} of ${total} shown\n`,
   );
-}
-
-export function searchSnippet(text: string): string {
-  return text.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
 }
 
 export function showCommand(ctx: CliContext, args: { id: string | undefined; json: boolean }): void {

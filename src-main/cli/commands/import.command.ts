@@ -1,4 +1,5 @@
-import { importFile } from '../../importers/import-runner.js';
+import fs from 'node:fs';
+import { detectFileFormat, importFile } from '../../importers/import-runner.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../importers/row-mappers.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
@@ -16,24 +17,30 @@ function parseMap(entries: string[]): Record<string, string> {
 
 export async function importCommand(
   ctx: CliContext,
-  args: { file: string | undefined; format: string | undefined; map: string[]; pack: string | undefined; json: boolean },
+  args: { file: string | undefined; format: string | undefined; map: string[]; pack: string | undefined; json: boolean; progressJson: boolean },
 ): Promise<void> {
   if (!args.file) throw new CliError('import: which file? usage: infinitymath import <file.jsonl> [--format F] [--map field=key]', 2);
   if (args.format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(args.format)) {
     throw new CliError(`import: unknown --format "${args.format}"; expected one of ${IMPORT_FORMATS.join(', ')}`, 2);
   }
-  const format = args.format as ImportFormat | undefined;
+  if (!fs.existsSync(args.file)) throw new CliError(`import: no such file: ${args.file}`);
+  const format = (args.format as ImportFormat | undefined) ?? (await detectFileFormat(args.file));
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
     const report = await importFile(ctx.database.db, args.file, {
-      ...(format ? { format } : {}),
+      format,
       map: parseMap(args.map),
       ...(args.pack ? { packId: args.pack } : {}),
       signal: controller.signal,
-      ...(format === 'pot' || format === undefined ? { pool: await ctx.pool() } : {}),
-      onProgress: (p) => ctx.progress(`importing ${Math.round((100 * p.bytesRead) / Math.max(1, p.totalBytes))}%  rows ${p.rowsRead}  stored ${p.imported}  skipped ${p.skipped}`),
+      // Only program-of-thought records need the sandbox during import (to verify the templatized programs).
+      ...(format === 'pot' ? { pool: await ctx.pool() } : {}),
+      onProgress: (p) => {
+        ctx.progress(`importing ${Math.round((100 * p.bytesRead) / Math.max(1, p.totalBytes))}%  rows ${p.rowsRead}  stored ${p.imported}  skipped ${p.skipped}`);
+        // Machine-readable progress for GUIs and tests (one JSON object per committed batch).
+        if (args.progressJson) process.stderr.write(`progress ${JSON.stringify(p)}\n`);
+      },
     });
     if (args.json) {
       process.stdout.write(`${JSON.stringify(report)}\n`);
