@@ -64,7 +64,7 @@ describe('importing an InfinityMATH-shaped file', () => {
     // Recognised keys are reported, and the bare-name placeholders detected.
     // Counted over every row that had the key, including rows rejected later (broken program, duplicate id).
     expect(report.details).toMatchObject({ recognised: { generic: { generalized_problem: 36 }, program: { generated_program: 35 } } });
-    expect(report.details).toMatchObject({ placeholderStyles: { bare: 32 } });
+    expect(report.details).toMatchObject({ placeholderStyles: { bare: 34 } });
     const stored = getTemplate(app.db, 'im.synthetic-1');
     expect(stored?.template.variables).toEqual({ num_marbles: 11, num_boxes: 3, price_per_box: 2 });
   });
