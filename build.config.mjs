@@ -1,5 +1,6 @@
 // Bundles the engine's entry points with esbuild. Native and wasm packages stay external: they are
 // loaded from node_modules at run time (Pyodide by absolute path inside the sandbox).
+import process from 'node:process';
 import { build } from 'esbuild';
 
 const common = {
@@ -20,6 +21,7 @@ const entries = {
   'sandbox-watchdog': 'src-main/sandbox/watchdog-worker.ts',
   cli: 'src-main/cli/main.ts',
   bench: 'tests/bench/bench.ts',
+  'bench-import': 'tests/bench/import-child.ts',
 };
 
 const only = process.argv.slice(2);

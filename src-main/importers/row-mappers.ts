@@ -76,12 +76,11 @@ export function createRowMapper(format: ImportFormat, fileId: string, overrides:
       let index = 0;
       return {
         format,
-        map(row, lineNo) {
+        map(row) {
           if (!isRecord(row)) return { ok: false, reason: 'not-an-object', detail: 'each record must be a JSON object' };
           const r = parseGsmSymbolic(row, { fileName: fileId, index: index++ });
           for (const h of r.unsupportedHelpers ?? []) unsupported.set(h, (unsupported.get(h) ?? 0) + 1);
           if (!r.ok) return fieldFailure(r.field, r.message);
-          void lineNo;
           return checked(r.template, row);
         },
         summary: () => ({ unsupportedHelpers: Object.fromEntries(unsupported) }),

@@ -91,6 +91,7 @@ class Watchdog {
   };
 }
 
+/** A Python function as Pyodide hands it to JavaScript. */
 type PyCall = (...a: unknown[]) => unknown;
 
 async function main(): Promise<void> {
@@ -120,8 +121,9 @@ async function main(): Promise<void> {
   const watchdog = new Watchdog(args.watchdog);
   py.setInterruptBuffer(watchdog.interrupt);
   py.runPython(harnessSource);
-  const imCompile = py.globals.get('im_compile') as PyCall;
-  const imRunBatch = py.globals.get('im_run_batch') as PyCall;
+  const globals = py.globals as unknown as { get(name: string): unknown };
+  const imCompile = globals.get('im_compile') as PyCall;
+  const imRunBatch = globals.get('im_run_batch') as PyCall;
   removeNetworkGlobals();
   const heapBytes = (): number => (py as unknown as { _module: { HEAP8: Uint8Array } })._module.HEAP8.length;
 

@@ -111,7 +111,7 @@ export class SandboxPool {
 
   /** Resolves when every process has loaded its interpreter (for benchmarks and warm-up). */
   async warm(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.proc?.ready.catch(() => undefined)));
+    await Promise.all(this.slots.map((s) => (s.proc ? s.proc.ready.catch(() => undefined) : Promise.resolve())));
   }
 
   private spawn(): SandboxProcess {
@@ -219,6 +219,6 @@ export class SandboxPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.proc?.close()));
+    await Promise.all(this.slots.map((s) => (s.proc ? s.proc.close() : Promise.resolve())));
   }
 }

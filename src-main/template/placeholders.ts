@@ -35,7 +35,13 @@ export function findPlaceholders(
     const re = new RegExp(`(?<![A-Za-z0-9_])(${names.join('|')})(?![A-Za-z0-9_])`, 'g');
     for (const m of text.matchAll(re)) {
       const name = m[1] ?? '';
-      out.push({ name, start: m.index, end: m.index + m[0].length });
+      const start = m.index;
+      const end = start + m[0].length;
+      // `{cost}` and `<cost>` are delimited placeholders, not bare words.
+      const before = text[start - 1];
+      const after = text[end];
+      if ((before === '{' && after === '}') || (before === '<' && after === '>')) continue;
+      out.push({ name, start, end });
     }
     return out;
   }

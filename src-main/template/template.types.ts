@@ -23,7 +23,7 @@ export const PLACEHOLDER_STYLES = ['braces', 'angle', 'bare'] as const;
 export type PlaceholderStyle = (typeof PLACEHOLDER_STYLES)[number];
 
 /** A variable's original value: numbers and strings (names, items) are the only kinds a template holds. */
-export const variableValueSchema = z.union([z.number().finite(), z.string()]);
+export const variableValueSchema = z.union([z.number(), z.string()]);
 export type VariableValue = z.infer<typeof variableValueSchema>;
 
 /**
