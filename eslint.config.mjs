@@ -30,6 +30,22 @@ export default tseslint.config(
     },
   },
   {
+    // *.std.ts files run everywhere (Node, the renderer, a worker): plain TypeScript only.
+    files: ['src-main/**/*.std.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'A .std.ts file runs in the browser too: no Node built-ins.' },
+            { regex: '^(electron|better-sqlite3|pyodide|fs|path|os|child_process|worker_threads|crypto)$', message: 'A .std.ts file runs in the browser too.' },
+            { regex: '^\\.{1,2}/(?!.*\\.std\\.js$)', message: 'A .std.ts file may only import other .std.ts files.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
