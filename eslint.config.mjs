@@ -39,7 +39,8 @@ export default tseslint.config(
           patterns: [
             { regex: '^node:', message: 'A .std.ts file runs in the browser too: no Node built-ins.' },
             { regex: '^(electron|better-sqlite3|pyodide|fs|path|os|child_process|worker_threads|crypto)$', message: 'A .std.ts file runs in the browser too.' },
-            { regex: '^\\.{1,2}/(?!.*\\.std\\.js$)', message: 'A .std.ts file may only import other .std.ts files.' },
+            // template.types.ts holds only types and zod schemas, which run anywhere.
+            { regex: '^\\.{1,2}/(?!.*(\\.std|template\\.types)\\.js$)', message: 'A .std.ts file may only import other .std.ts files.' },
           ],
         },
       ],

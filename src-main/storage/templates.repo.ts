@@ -268,7 +268,7 @@ export function setTemplateReview(db: WriteDb, id: string, review: ReviewState):
   return cachedStatement<[string, string]>(db, 'UPDATE templates SET review = ? WHERE id = ?').run(review, id).changes === 1;
 }
 
-export function requirePack(db: ReadDb, packId: string, caller: string): void {
+function requirePack(db: ReadDb, packId: string, caller: string): void {
   const found = cachedStatement<[string], { one: number }>(db, 'SELECT 1 AS one FROM packs WHERE id = ?').get(packId);
   if (found === undefined) throw new Error(`${caller}: pack "${packId}" does not exist; create it first (createPack / ensurePack)`);
 }
