@@ -1,26 +1,30 @@
 /**
  * Templates: the native template JSON plus the columns listings filter on, the imported original,
- * a health status and a review state. Full-text search lives in `templates_fts`, kept in sync by
- * triggers (see migration 1).
+ * a health status and a review state. Full-text search lives in `templates_fts`: this module adds
+ * and replaces its rows, a trigger removes them (see migration 1 for why), so templates are written
+ * only through here.
  */
-import { templateSchema, type Template } from '../template/template.types.js';
+import type { Template } from '../template/template.types.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import type { ReadDb, WriteDb } from './db-handles.js';
-import { parseJsonColumn } from './json-guards.js';
 import { cachedStatement } from './statement-cache.js';
+import { REVIEW_STATES, type ReviewState, type WriteOptions } from './storage.types.js';
 import {
-  REVIEW_STATES,
-  TEMPLATE_STATUSES,
-  type EpochMs,
-  type ReviewState,
-  type TemplateStatus,
-  type WriteOptions,
-} from './storage.types.js';
+  STORED_COLUMNS,
+  SUMMARY_COLUMNS,
+  toStored,
+  toSummary,
+  type StoredRow,
+  type StoredTemplate,
+  type SummaryRow,
+  type TemplateSummary,
+} from './template-rows.js';
 import { buildTemplateFilter, checkPage, orderBySql, type TemplateFilter, type TemplateOrder } from './template-filter-sql.js';
 import { searchTerms, toFtsQuery } from './fts-query.js';
 import { hasHit, makeSnippet } from './search-snippet.js';
 
 export type { TemplateFilter, TemplateOrder } from './template-filter-sql.js';
+export type { StoredTemplate, TemplateSummary } from './template-rows.js';
 // Callers that render search hits need the markers; they live with the excerpt code.
 export { SNIPPET_CLOSE, SNIPPET_OPEN } from './search-snippet.js';
 
@@ -42,38 +46,6 @@ export interface UpsertResult {
   unchanged: number;
   /** Items skipped because their id belongs to another pack. */
   conflicts: UpsertConflict[];
-}
-
-export interface StoredTemplate {
-  /** Parsed with `templateSchema`, so keys come back in the documented field order. */
-  template: Template;
-  /** The imported original row; absent when the template was not imported. */
-  original?: unknown;
-  packId: string;
-  /** SHA-256 of the canonical template JSON; changes exactly when the template changes. */
-  contentHash: string;
-  status: TemplateStatus;
-  review: string;
-  createdAt: EpochMs;
-  updatedAt: EpochMs;
-}
-
-/** One row of a listing: the columns a table view shows, without parsing the whole body. */
-export interface TemplateSummary {
-  id: string;
-  packId: string;
-  source: string | null;
-  topic: string | null;
-  strand: string | null;
-  gradeMin: number | null;
-  gradeMax: number | null;
-  difficulty: number | null;
-  answerFormat: string | null;
-  status: TemplateStatus;
-  review: string;
-  genericProblem: string;
-  createdAt: EpochMs;
-  updatedAt: EpochMs;
 }
 
 export interface TemplateListQuery extends TemplateFilter {
@@ -138,22 +110,25 @@ export function upsertTemplates(
     requirePack(db, packId, 'upsertTemplates');
     const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, conflicts: [] };
     items.forEach(({ template, original }, index) => {
-      const body = canonicalJson(template);
-      const hash = sha256Hex(body);
-      const columns = indexedColumns(template);
-      const originalJson = original === undefined ? null : serializeOriginal(original);
-      const existing = findExisting.get(template.id);
       try {
+        const existing = findExisting.get(template.id);
+        if (existing !== undefined && existing.pack_id !== packId) {
+          result.conflicts.push({ id: template.id, existingPackId: existing.pack_id });
+          return;
+        }
+        const body = canonicalJson(template);
+        const hash = sha256Hex(body);
+        if (existing !== undefined && existing.content_hash === hash) {
+          result.unchanged += 1;
+          return;
+        }
+        const originalJson = original === undefined ? null : serializeOriginal(original);
         if (existing === undefined) {
-          const { lastInsertRowid } = insert.run(template.id, packId, body, originalJson, hash, ...columns, now, now);
+          const { lastInsertRowid } = insert.run(template.id, packId, body, originalJson, hash, ...indexedColumns(template), now, now);
           indexText.run(lastInsertRowid, template.id, template.original_problem ?? null, template.generic_problem);
           result.inserted += 1;
-        } else if (existing.pack_id !== packId) {
-          result.conflicts.push({ id: template.id, existingPackId: existing.pack_id });
-        } else if (existing.content_hash === hash) {
-          result.unchanged += 1;
         } else {
-          update.run(body, originalJson, hash, ...columns, now, existing.seq);
+          update.run(body, originalJson, hash, ...indexedColumns(template), now, existing.seq);
           unindexText.run(existing.seq);
           indexText.run(existing.seq, template.id, template.original_problem ?? null, template.generic_problem);
           dropInstances.run(template.id);
@@ -291,83 +266,4 @@ function serializeOriginal(value: unknown): string {
   const json = JSON.stringify(value) as string | undefined;
   if (json === undefined) throw new TypeError('the original row has no JSON form (undefined or a function)');
   return json;
-}
-
-const SUMMARY_COLUMNS = `t.id, t.pack_id, t.source, t.topic, t.strand, t.grade_min, t.grade_max, t.difficulty, t.answer_format,
-  t.status, t.review, json_extract(t.body, '$.generic_problem') AS generic_problem, t.created_at, t.updated_at`;
-
-interface SummaryRow {
-  id: string;
-  pack_id: string;
-  source: string | null;
-  topic: string | null;
-  strand: string | null;
-  grade_min: number | null;
-  grade_max: number | null;
-  difficulty: number | null;
-  answer_format: string | null;
-  status: string;
-  review: string;
-  generic_problem: unknown;
-  created_at: number;
-  updated_at: number;
-}
-
-function toSummary(row: SummaryRow): TemplateSummary {
-  return {
-    id: row.id,
-    packId: row.pack_id,
-    source: row.source,
-    topic: row.topic,
-    strand: row.strand,
-    gradeMin: row.grade_min,
-    gradeMax: row.grade_max,
-    difficulty: row.difficulty,
-    answerFormat: row.answer_format,
-    status: checkStatus(row.status, row.id),
-    review: row.review,
-    genericProblem: typeof row.generic_problem === 'string' ? row.generic_problem : '',
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const STORED_COLUMNS = 't.id, t.pack_id, t.body, t.original, t.content_hash, t.status, t.review, t.created_at, t.updated_at';
-
-interface StoredRow {
-  id: string;
-  pack_id: string;
-  body: string;
-  original: string | null;
-  content_hash: string;
-  status: string;
-  review: string;
-  created_at: number;
-  updated_at: number;
-}
-
-function toStored(row: StoredRow): StoredTemplate {
-  const where = `templates row "${row.id}"`;
-  const parsed = templateSchema.safeParse(parseJsonColumn(row.body, `${where}, body`));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    throw new Error(`${where}, body: the stored template does not match the template format: ${issues}`);
-  }
-  const stored: StoredTemplate = {
-    template: parsed.data,
-    packId: row.pack_id,
-    contentHash: row.content_hash,
-    status: checkStatus(row.status, row.id),
-    review: row.review,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  if (row.original !== null) stored.original = parseJsonColumn(row.original, `${where}, original`);
-  return stored;
-}
-
-function checkStatus(status: string, id: string): TemplateStatus {
-  const known = TEMPLATE_STATUSES.find((s) => s === status);
-  if (known === undefined) throw new Error(`templates row "${id}": status "${status}" is not one of ${TEMPLATE_STATUSES.join(', ')}`);
-  return known;
 }
