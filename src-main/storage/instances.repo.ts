@@ -62,6 +62,16 @@ export function getInstances(db: ReadDb, templateId: string, limit: number, offs
     .map(toInstance);
 }
 
+/** One instance by its key, if stored. */
+export function getInstance(db: ReadDb, templateId: string, seed: number): Instance | undefined {
+  const row = cachedStatement<[string, number], InstanceRow>(
+    db,
+    `SELECT template_id, seed, values_json, text, answer_json, answer_text, answer_format
+     FROM instances WHERE template_id = ? AND seed = ?`,
+  ).get(templateId, seed);
+  return row === undefined ? undefined : toInstance(row);
+}
+
 export function countInstances(db: ReadDb, templateId: string): number {
   return cachedStatement<[string], { n: number }>(db, 'SELECT count(*) AS n FROM instances WHERE template_id = ?').get(templateId)?.n ?? 0;
 }

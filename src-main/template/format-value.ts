@@ -147,8 +147,9 @@ export function formatValue(value: VariableValue, domain: Domain, ctx: FormatCon
     case 'year':
       return plainNumber(value); // 1998, never 1,998
     case 'decimal':
-      // The step's decimals (a 0.25 grid prints 1.50), more only if the value itself has them (an off-grid original).
-      return groupThousands(fixedNumber(value, Math.max(decimalsOf(domain.step), decimalsOf(tidy(value)))), ctx.inMath);
+      // A measure reads as people write it: 19 cm, 0.4 L, 1.25 kg — no padding to the step's decimals
+      // ("19.0 cm" read badly in instances); float noise is still removed (0.1 + 0.2 prints 0.3).
+      return groupThousands(fixedNumber(value, Math.max(decimalsOf(domain.step), decimalsOf(tidy(value)))).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''), ctx.inMath);
     case 'int':
     case 'choice':
     case 'list':

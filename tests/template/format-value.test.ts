@@ -50,10 +50,10 @@ describe('formatValue', () => {
     // year: never a separator
     [1998, { kind: 'year', min: 1968, max: 2028 }, prose, '1998'],
     [19980, { kind: 'year', min: 19000, max: 20000 }, prose, '19980'],
-    // decimal: exactly the step's decimals (more only for an off-grid original)
-    [1, { kind: 'decimal', min: 0.25, max: 2, step: 0.25 }, prose, '1.00'],
+    // decimal: written as people write measures (no padding to the step's decimals), float noise removed
+    [1, { kind: 'decimal', min: 0.25, max: 2, step: 0.25 }, prose, '1'],
     [2.5, { kind: 'decimal', min: 1.5, max: 5, step: 0.5 }, prose, '2.5'],
-    [2, { kind: 'decimal', min: 1.5, max: 5, step: 0.5 }, prose, '2.0'],
+    [2, { kind: 'decimal', min: 1.5, max: 5, step: 0.5 }, prose, '2'],
     [0.3, { kind: 'decimal', min: 0, max: 1, step: 0.1 }, prose, '0.3'],
     [0.1 + 0.2, { kind: 'decimal', min: 0, max: 1, step: 0.1 }, prose, '0.3'],
     [12345.5, { kind: 'decimal', min: 0, max: 99999, step: 0.5 }, prose, '12,345.5'],
