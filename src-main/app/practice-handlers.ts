@@ -1,0 +1,126 @@
+/**
+ * The practice loop behind the contract: pick what to practise (FSRS over templates), serve a fresh
+ * instance, check answers against the executed program's answer, and record every attempt.
+ * The answer never leaves the engine before the problem is solved or revealed.
+ */
+import { ApiError, type ApiHandlers, type ProblemView, type SubmitResult } from '../api/contract.std.js';
+import { checkAnswerAsync } from '../checker/index.std.js';
+import { createRng } from '../sampling/rng.js';
+import type { WriteDb } from '../storage/db-handles.js';
+import { getTemplate } from '../storage/templates.repo.js';
+import { seenInstances } from '../storage/attempts.repo.js';
+import { createLearner, getLearner, LearnerNameTakenError, listLearners } from '../storage/learners.repo.js';
+import { recordOutcome, settleAbandoned } from '../practice/record-outcome.js';
+import { pickNext } from '../practice/scheduler.js';
+import { progressSummary } from '../practice/progress-summary.js';
+import type { Instance } from '../template/template.types.js';
+import { candidatesFor, readCatalog } from './catalog.js';
+import type { InstanceSupply } from './instance-supply.js';
+import { STRAND_LABELS } from './strand-labels.js';
+
+type PracticeHandlers = Pick<
+  ApiHandlers,
+  'learners.list' | 'learners.create' | 'practice.catalog' | 'practice.next' | 'practice.another' | 'practice.submit' | 'practice.reveal' | 'progress.summary'
+>;
+
+export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, now: () => number): PracticeHandlers {
+  const requireLearner = (learnerId: number): void => {
+    if (!getLearner(db, learnerId)) throw new ApiError('not-found', `no learner with id ${learnerId}`);
+  };
+
+  const view = (inst: Instance, reason: string): ProblemView => {
+    const t = getTemplate(db, inst.templateId)?.template;
+    return {
+      templateId: inst.templateId,
+      seed: inst.seed,
+      text: inst.text,
+      answerFormat: inst.answerFormat,
+      answerUnit: t?.answer_unit ?? null,
+      choices: t?.choices ?? null,
+      strand: t?.strand ?? null,
+      topic: t?.topic ?? null,
+      grade: t?.grade ?? null,
+      reason,
+    };
+  };
+
+  // Instances shown in this session but not answered yet: "show me another" must not show them again.
+  const shown = new Map<string, Set<number>>();
+  const serve = async (learnerId: number, templateId: string, reason: string): Promise<ProblemView> => {
+    const key = `${learnerId}:${templateId}`;
+    const already = shown.get(key) ?? new Set<number>();
+    const inst = await supply.fresh(templateId, new Set([...seenInstances(db, learnerId, templateId), ...already]));
+    shown.set(key, already.add(inst.seed));
+    return view(inst, reason);
+  };
+
+  const instanceOf = async (templateId: string, seed: number): Promise<{ inst: Instance; strand: string | null; topic: string | null }> => {
+    const stored = getTemplate(db, templateId);
+    if (!stored) throw new ApiError('not-found', `no template "${templateId}"`);
+    return { inst: await supply.get(templateId, seed), strand: stored.template.strand ?? null, topic: stored.template.topic ?? null };
+  };
+
+  return {
+    'learners.list': () => Promise.resolve(listLearners(db)),
+    'learners.create': ({ name }) => {
+      try {
+        return Promise.resolve(createLearner(db, name, { now: now() }));
+      } catch (err) {
+        if (err instanceof LearnerNameTakenError) return Promise.reject(new ApiError('bad-request', err.message));
+        throw err;
+      }
+    },
+    'practice.catalog': () => Promise.resolve(readCatalog(db)),
+    'practice.next': async ({ learnerId, scope, after }) => {
+      requireLearner(learnerId);
+      const candidates = candidatesFor(db, scope);
+      if (candidates.length === 0) throw new ApiError('not-found', 'nothing to practise in this selection');
+      const t = now();
+      // Problems left unsolved after a wrong answer count as forgotten before the next pick.
+      settleAbandoned(db, learnerId, t);
+      const rng = createRng(`learner-${learnerId}`, Math.floor(t / 1000));
+      const pick = pickNext(db, candidates, learnerId, t, rng, after);
+      return serve(learnerId, pick.templateId, pick.reason);
+    },
+    'practice.another': async ({ learnerId, templateId }) => {
+      requireLearner(learnerId);
+      if (!getTemplate(db, templateId)) throw new ApiError('not-found', `no template "${templateId}"`);
+      settleAbandoned(db, learnerId, now());
+      return serve(learnerId, templateId, 'same problem, new numbers');
+    },
+    'practice.submit': async ({ learnerId, templateId, seed, answer, elapsedMs, hintsUsed }): Promise<SubmitResult> => {
+      requireLearner(learnerId);
+      const { inst, strand, topic } = await instanceOf(templateId, seed);
+      const t = getTemplate(db, templateId)?.template;
+      const verdict = await checkAnswerAsync(answer, {
+        answer: inst.answer,
+        format: inst.answerFormat,
+        ...(t?.answer_unit ? { unit: t.answer_unit } : {}),
+        ...(t?.choices ? { choices: t.choices } : {}),
+      });
+      // Input we could not read is shown back to the learner, never stored as an attempt.
+      if (verdict.kind === 'invalid') {
+        return { verdict: verdict.kind, message: verdict.message, readAs: verdict.readAs, counted: false, answerText: null, attemptsOnProblem: 0 };
+      }
+      const outcome = recordOutcome(db, { learnerId, templateId, seed, strand, topic, answer, verdict: verdict.kind, elapsedMs, hintsUsed }, now());
+      return {
+        verdict: verdict.kind,
+        message: verdict.message,
+        readAs: verdict.readAs,
+        counted: true,
+        answerText: outcome.solved ? inst.answerText : null,
+        attemptsOnProblem: outcome.attemptsOnProblem,
+      };
+    },
+    'practice.reveal': async ({ learnerId, templateId, seed }) => {
+      requireLearner(learnerId);
+      const { inst, strand, topic } = await instanceOf(templateId, seed);
+      recordOutcome(db, { learnerId, templateId, seed, strand, topic, answer: null, verdict: 'revealed', elapsedMs: 0 }, now());
+      return { answerText: inst.answerText };
+    },
+    'progress.summary': ({ learnerId }) => {
+      requireLearner(learnerId);
+      return Promise.resolve(progressSummary(db, learnerId, now(), STRAND_LABELS));
+    },
+  };
+}
