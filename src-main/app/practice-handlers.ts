@@ -8,7 +8,7 @@ import { checkAnswerAsync } from '../checker/index.std.js';
 import { createRng } from '../sampling/rng.js';
 import type { WriteDb } from '../storage/db-handles.js';
 import { getTemplate } from '../storage/templates.repo.js';
-import { seenInstances } from '../storage/attempts.repo.js';
+import { attemptsOnInstance, seenInstances } from '../storage/attempts.repo.js';
 import { createLearner, getLearner, LearnerNameTakenError, listLearners } from '../storage/learners.repo.js';
 import { recordOutcome, settleAbandoned } from '../practice/record-outcome.js';
 import { pickNext } from '../practice/scheduler.js';
@@ -100,7 +100,14 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, now:
       });
       // Input we could not read is shown back to the learner, never stored as an attempt.
       if (verdict.kind === 'invalid') {
-        return { verdict: verdict.kind, message: verdict.message, readAs: verdict.readAs, counted: false, answerText: null, attemptsOnProblem: 0 };
+        return {
+          verdict: verdict.kind,
+          message: verdict.message,
+          readAs: verdict.readAs,
+          counted: false,
+          answerText: null,
+          attemptsOnProblem: attemptsOnInstance(db, learnerId, templateId, seed),
+        };
       }
       const outcome = recordOutcome(db, { learnerId, templateId, seed, strand, topic, answer, verdict: verdict.kind, elapsedMs, hintsUsed }, now());
       return {

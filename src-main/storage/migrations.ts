@@ -10,10 +10,11 @@
  */
 import type Database from 'better-sqlite3';
 import { migration001Initial } from './migration-001-initial.js';
+import { migration002Progress } from './migration-002-progress.js';
 
 export type Migration = (db: Database.Database) => void;
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Progress];
 
 /** The schema version this build of the app writes and understands. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
