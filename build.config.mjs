@@ -30,6 +30,7 @@ const entries = {
   cli: ['src-main/cli/main.ts', {}],
   web: ['src-main/server/web-main.ts', {}],
   backend: ['src-main/backend/backend-main.ts', {}],
+  'ensure-native': ['src-main/electron/ensure-native-main.ts', {}],
   'electron-main': ['src-main/electron/main.electron.ts', {}],
   // Sandboxed preloads cannot be ES modules.
   preload: ['src-main/electron/preload.electron.ts', { format: 'cjs', banner: {}, outExtension: { '.js': '.cjs' } }],
@@ -64,6 +65,9 @@ if (wanted('instances') && !args.includes('--no-instances')) {
   const out = 'dist/starter-instances.jsonl';
   const stamp = 'dist/starter-instances.hash';
   if (!fs.existsSync(out) || !fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== digest) {
+    // The CLI needs better-sqlite3 built for Node (after `npm start` it may be built for Electron).
+    const native = spawnSync(process.execPath, ['dist/ensure-native.mjs', '--for', 'node'], { stdio: 'inherit' });
+    if (native.status !== 0) process.exit(native.status ?? 1);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'im-build-'));
     const r = spawnSync(
       process.execPath,

@@ -1,0 +1,26 @@
+/**
+ * What the preload exposes to the page as `window.imApi` (Electron only; browser mode talks HTTP).
+ * Named functions only: the page never gets ipcRenderer, a channel name or an Electron event object.
+ * Renderer code imports this type; `createIpcApiClient` (ipc-api-client.std.ts) turns it into the
+ * contract's ApiClient.
+ */
+import type { ApiEvent, ApiMethod, ApiResponse } from '../api/contract.std.js';
+
+/** The global the preload defines in the page's world. */
+export const IM_API_GLOBAL = 'imApi';
+
+export interface ImApi {
+  /**
+   * Calls one contract method. Resolves with the contract's ApiResponse (never a thrown Error: errors
+   * crossing Electron's IPC lose their code), validated in the main process before the engine sees it.
+   */
+  call(method: ApiMethod, args: unknown): Promise<ApiResponse<unknown>>;
+  /** Every ApiEvent the engine pushes; returns the function that stops listening. */
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+  /**
+   * The path on disk of a File the user gave the page (dropped, or picked with <input type="file">),
+   * or '' for a File made in script. Also lets the main process accept that path for
+   * `library.importFile`: the page can import only files the user chose.
+   */
+  pathForFile(file: File): string;
+}
