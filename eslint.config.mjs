@@ -47,6 +47,26 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer code runs in the page: no Node, no engine internals except the runtime-agnostic modules.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'Renderer code runs in the page: no Node built-ins.' },
+            { regex: '^(electron|better-sqlite3|pyodide|fs|path|os|child_process|worker_threads|crypto)$', message: 'Renderer code runs in the page.' },
+            {
+              regex: '^(\\.\\./)+src-main/(?!.*(\\.std|template/template\\.types)\\.js$)',
+              message: 'The renderer imports only src-main/**/*.std.ts and src-main/template/template.types.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,0 +1,113 @@
+/**
+ * The practice loop wired to the API: fetch a problem for the scope, submit, reveal, another, next.
+ * Responses that arrive after the learner has moved on (changed scope, pressed Next twice) are
+ * dropped by a request counter, so a slow answer never replaces a newer problem.
+ */
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { ApiError, type PracticeScope, type ProblemView } from '../../src-main/api/contract.std.js';
+import { useApi } from '../api/api-context.js';
+import { errorMessage } from '../api/error-message.js';
+import { canSubmit, initialPracticeState, practiceReducer, type PracticeState } from './practice-state.js';
+import { scopeKey } from './scope-key.js';
+
+const MAX_ELAPSED_MS = 86_400_000; // the contract's limit
+
+export interface PracticeSession {
+  state: PracticeState;
+  next: () => void;
+  another: () => void;
+  retry: () => void;
+  submit: (answer: string) => void;
+  reveal: () => void;
+}
+
+export function usePracticeSession(learnerId: number, scope: PracticeScope | null): PracticeSession {
+  const api = useApi();
+  const [state, dispatch] = useReducer(practiceReducer, initialPracticeState);
+  // The callbacks below read the latest state without being re-created on every keystroke.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const request = useRef(0);
+  const shownAt = useRef(0);
+  const lastFetch = useRef<(() => Promise<ProblemView>) | null>(null);
+
+  const load = useCallback(async (fetchProblem: () => Promise<ProblemView>): Promise<void> => {
+    const id = ++request.current;
+    lastFetch.current = fetchProblem;
+    dispatch({ type: 'request-problem' });
+    try {
+      const problem = await fetchProblem();
+      if (id !== request.current) return;
+      shownAt.current = performance.now();
+      dispatch({ type: 'problem', problem });
+    } catch (error) {
+      if (id !== request.current) return;
+      const engineWarming = error instanceof ApiError && error.code === 'unavailable';
+      dispatch({ type: 'problem-failed', message: errorMessage(error), engineWarming });
+    }
+  }, []);
+
+  const key = scope === null ? null : scopeKey(scope);
+  const next = useCallback(() => {
+    if (scope === null) return;
+    const after = stateRef.current.problem?.templateId;
+    void load(() => api.call('practice.next', { learnerId, scope, ...(after !== undefined ? { after } : {}) }));
+    // Keyed on `key`, not `scope`: the parent may pass an equal scope as a new object on every render.
+  }, [api, learnerId, key, load]);
+
+  const another = useCallback(() => {
+    const templateId = stateRef.current.problem?.templateId;
+    if (templateId !== undefined) void load(() => api.call('practice.another', { learnerId, templateId }));
+  }, [api, learnerId, load]);
+
+  const retry = useCallback(() => {
+    if (lastFetch.current !== null) void load(lastFetch.current);
+  }, [load]);
+
+  // A new scope: a problem at once (the server answers from its pre-generated pool).
+  useEffect(() => {
+    request.current++;
+    dispatch({ type: 'clear' });
+    if (key !== null) next();
+  }, [key, next]);
+
+  // The engine was still warming up when we asked: ask again as soon as it says it is ready.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'sandbox.ready' && stateRef.current.waitingForEngine) retry();
+      }),
+    [api, retry],
+  );
+
+  const submit = useCallback(
+    (answer: string) => {
+      const current = stateRef.current;
+      const problem = current.problem;
+      if (problem === null || !canSubmit(current, answer)) return;
+      const id = request.current;
+      const elapsedMs = Math.min(MAX_ELAPSED_MS, Math.max(0, Math.round(performance.now() - shownAt.current)));
+      dispatch({ type: 'request-check' });
+      api
+        .call('practice.submit', { learnerId, templateId: problem.templateId, seed: problem.seed, answer, elapsedMs, hintsUsed: 0 })
+        .then(
+          (result) => id === request.current && dispatch({ type: 'checked', answer, result }),
+          (error: unknown) => id === request.current && dispatch({ type: 'failed', message: errorMessage(error) }),
+        );
+    },
+    [api, learnerId],
+  );
+
+  const reveal = useCallback(() => {
+    const problem = stateRef.current.problem;
+    if (problem === null || stateRef.current.busy !== null) return;
+    const id = request.current;
+    dispatch({ type: 'request-reveal' });
+    api.call('practice.reveal', { learnerId, templateId: problem.templateId, seed: problem.seed }).then(
+      ({ answerText }) => id === request.current && dispatch({ type: 'revealed', answerText }),
+      (error: unknown) => id === request.current && dispatch({ type: 'failed', message: errorMessage(error) }),
+    );
+  }, [api, learnerId]);
+
+  return { state, next, another, retry, submit, reveal };
+}
