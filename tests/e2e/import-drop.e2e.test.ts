@@ -29,12 +29,21 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The DOM constructors the in-page function uses (the test project is typed for Node, without the DOM lib). */
+interface DropGlobals {
+  DataTransfer: new () => { items: { add(file: unknown): unknown } };
+  File: new (parts: string[], name: string, options: { type: string }) => unknown;
+  DragEvent: new (type: string, init: { dataTransfer: unknown; cancelable: boolean }) => unknown;
+  dispatchEvent(event: unknown): boolean;
+}
+
 async function dropFile(page: Page, name: string): Promise<void> {
   await page.evaluate((fileName) => {
-    const data = new DataTransfer();
-    data.items.add(new File(['{"id":"x"}\n'], fileName, { type: 'application/json' }));
-    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+    const g = globalThis as unknown as DropGlobals;
+    const data = new g.DataTransfer();
+    data.items.add(new g.File(['{"id":"x"}\n'], fileName, { type: 'application/json' }));
+    g.dispatchEvent(new g.DragEvent('dragover', { dataTransfer: data, cancelable: true }));
+    g.dispatchEvent(new g.DragEvent('drop', { dataTransfer: data, cancelable: true }));
   }, name);
 }
 
