@@ -16,8 +16,11 @@ const common = {
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
+  // Smaller bundles parse faster: start-up of the CLI and browser mode is part of what users wait for.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
-  external: ['better-sqlite3', 'pyodide', 'electron'],
+  external: ['better-sqlite3', 'pyodide', 'electron', 'playwright-core'],
   loader: { '.py': 'text' },
   // Bundled ESM still needs `require` for CommonJS dependencies such as better-sqlite3.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -52,9 +52,17 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
   const supply = new InstanceSupply(db, pool);
   supply.loadShipped(path.join(packageRoot(), 'dist', 'starter-instances.jsonl'));
 
-  // Warm the sandbox and top up the instance stock without holding up start-up.
+  // Warm the sandbox and top up the instance stock without holding up start-up: the first problem comes
+  // from stored instances, so the warm-up waits until it has been served (or two seconds have passed)
+  // rather than competing with the first page load for the CPU.
   const controller = new AbortController();
+  let startWarmUp: () => void = () => undefined;
+  const firstServed = new Promise<void>((resolve) => {
+    startWarmUp = resolve;
+    setTimeout(resolve, 2000).unref();
+  });
   const background = (async () => {
+    await firstServed;
     const p = await pool();
     await p.warm();
     sandboxReady = true;
@@ -65,6 +73,8 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
   background.catch(() => undefined);
 
   const practice = createPracticeHandlers(db, supply, now);
+  const next = practice['practice.next'];
+  practice['practice.next'] = (args) => next(args).finally(() => startWarmUp());
   const handlers: ApiHandlers = {
     ...practice,
     'app.info': () =>

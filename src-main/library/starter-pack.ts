@@ -22,14 +22,22 @@ export interface StarterLoad {
   hash: string;
 }
 
-export function readStarterTemplates(dir: string = starterTemplatesDir()): StarterLoad {
+function starterFiles(dir: string): { file: string; text: string }[] {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+  return files.map((file) => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }));
+}
+
+function hashOf(files: readonly { file: string; text: string }[]): string {
   const hash = createHash('sha256');
+  for (const { file, text } of files) hash.update(file).update('\0').update(text);
+  return hash.digest('hex');
+}
+
+export function readStarterTemplates(dir: string = starterTemplatesDir()): StarterLoad {
+  const files = starterFiles(dir);
   const templates: Template[] = [];
   const errors: StarterLoad['errors'] = [];
-  for (const file of files) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    hash.update(file).update('\0').update(text);
+  for (const { file, text } of files) {
     text.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
       const parsed = parseNativeLine(line, i + 1);
@@ -37,14 +45,15 @@ export function readStarterTemplates(dir: string = starterTemplatesDir()): Start
       else errors.push({ ...parsed.error, file });
     });
   }
-  return { templates, errors, hash: hash.digest('hex') };
+  return { templates, errors, hash: hashOf(files) };
 }
 
 /** Loads or refreshes the starter pack; returns undefined when it was already current. */
 export function ensureStarterPack(db: WriteDb, dir?: string): UpsertResult | undefined {
   const existing = getPack(db, STARTER_PACK_ID);
+  // Hashing the files is cheap; parsing and validating 400 templates is not: only on a change (start-up path).
+  if (existing?.meta.hash === hashOf(starterFiles(dir ?? starterTemplatesDir()))) return undefined;
   const load = readStarterTemplates(dir);
-  if (existing?.meta.hash === load.hash) return undefined;
   return db.transaction(() => {
     ensurePack(db, { id: STARTER_PACK_ID, name: 'Starter library', sourceKind: 'starter', meta: { hash: load.hash } });
     db.prepare('UPDATE packs SET meta = ? WHERE id = ?').run(JSON.stringify({ hash: load.hash }), STARTER_PACK_ID);

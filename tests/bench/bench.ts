@@ -20,6 +20,7 @@ import { packageRoot } from '../../src-main/paths.js';
 import { SandboxPool } from '../../src-main/sandbox/pool.js';
 import type { Instance, Template } from '../../src-main/template/template.types.js';
 import { writeSyntheticFile } from '../helpers/synthetic-infinitymath.js';
+import { uiBench } from './ui-bench.js';
 
 const root = packageRoot();
 const dataDir = path.join(root, 'bench-data');
@@ -160,6 +161,15 @@ async function main(): Promise<void> {
     await pool.close();
   }
   if (want('import')) importBench();
+  if (want('ui')) {
+    const ui = await uiBench();
+    rows.push(
+      ['browser mode: server start → problem visible in Chromium (ms)', fmt(ui.coldStartMs), '', '≤ 1,000 ms'],
+      ['  vs a bare Node static server: start → page loaded (ms)', fmt(ui.staticStartMs), `${fmt(ui.coldStartMs / ui.staticStartMs, 1)}×`, ''],
+      [`submit → feedback on screen, p95 of ${ui.samples} (ms)`, fmt(ui.submitP95Ms, 1), '', '≤ 20 ms'],
+      ['  vs a bare API round trip from the page, p95 (ms)', fmt(ui.fetchP95Ms, 1), `${fmt(ui.submitP95Ms / ui.fetchP95Ms, 1)}×`, ''],
+    );
+  }
   const header = ['measure', 'value', 'ratio', 'goal'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
