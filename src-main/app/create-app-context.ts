@@ -63,6 +63,7 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
   });
   const background = (async () => {
     await firstServed;
+    if (controller.signal.aborted) return; // closed before anything was served: nothing to warm
     const p = await pool();
     await p.warm();
     sandboxReady = true;
@@ -120,6 +121,7 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
     whenIdle: () => background,
     close: async () => {
       controller.abort();
+      startWarmUp(); // releases the waiting warm-up, which sees the abort and stops
       await background.catch(() => undefined);
       if (poolPromise) await (await poolPromise).close();
       app.close();
