@@ -124,6 +124,7 @@ async function main(): Promise<void> {
   const globals = py.globals as unknown as { get(name: string): unknown };
   const imCompile = globals.get('im_compile') as PyCall;
   const imRunBatch = globals.get('im_run_batch') as PyCall;
+  const imTrace = globals.get('im_trace') as PyCall;
   removeNetworkGlobals();
   const heapBytes = (): number => (py as unknown as { _module: { HEAP8: Uint8Array } })._module.HEAP8.length;
 
@@ -155,6 +156,19 @@ async function main(): Promise<void> {
           }
         }
         send({ type: 'results', id: raw.id, compile: info, results, heapBytes: heapBytes() });
+        return;
+      }
+      if (raw.type === 'trace') {
+        const info = compile(raw);
+        let trace: string | null = null;
+        if (info.ok) {
+          try {
+            trace = imTrace(raw.program.key, raw.item, watchdog.tick) as string;
+          } finally {
+            watchdog.tick(0);
+          }
+        }
+        send({ type: 'traced', id: raw.id, compile: info, trace, heapBytes: heapBytes() });
       }
     } catch (err) {
       // Pyodide's fatal errors (a wasm stack overflow) leave the interpreter unusable: report and exit.

@@ -343,3 +343,289 @@ def im_run_batch(key, items_json, tick):
             results.append(_classify(KeyboardInterrupt()) | {"ms": 0})
     tick(0)
     return json.dumps(results, allow_nan=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tracer: runs a program once under sys.settrace and records, for the entry function's frame (the
+# module frame for script programs), each statement it executed: what it read before, what it
+# assigned after, the outcome of `if` tests and the returned value, with the statement's source and
+# the comment lines just above it (InfinityMATH programs have one comment per step). Expressions
+# travel as a small JSON tree built here with Python's own parser, so the engine never has to
+# re-parse Python. Everything it sends back is validated by the engine (src-main/solutions).
+
+TRACE_MAX_STEPS = 200
+TRACE_MAX_READS = 24
+TRACE_MAX_DEPTH = 24
+_DATA_TYPES = (bool, int, float, Fraction, str, list, tuple)
+_BIN_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**"}
+_UNARY_OPS = {ast.USub: "-", ast.UAdd: "+", ast.Not: "not"}
+_CMP_OPS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}
+
+
+def _dotted(node):
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return None if base is None else f"{base}.{node.attr}"
+    return None
+
+
+def _tree(node, source, depth=0):
+    """Python expression -> JSON tree (kinds: num str bool none name bin unary call cmp boolop ifexp list tuple other)."""
+    if depth > TRACE_MAX_DEPTH:
+        return {"k": "other", "src": (ast.get_source_segment(source, node) or "")[:200]}
+    d = depth + 1
+    if isinstance(node, ast.Constant):
+        v = node.value
+        if isinstance(v, bool):
+            return {"k": "bool", "v": v}
+        if isinstance(v, (int, float)):
+            return {"k": "num", "v": to_value(v)}
+        if isinstance(v, str):
+            return {"k": "str", "v": v[:200]}
+        if v is None:
+            return {"k": "none"}
+    elif isinstance(node, ast.Name):
+        return {"k": "name", "id": node.id}
+    elif isinstance(node, ast.BinOp) and type(node.op) in _BIN_OPS:
+        return {"k": "bin", "op": _BIN_OPS[type(node.op)], "l": _tree(node.left, source, d), "r": _tree(node.right, source, d)}
+    elif isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY_OPS:
+        return {"k": "unary", "op": _UNARY_OPS[type(node.op)], "e": _tree(node.operand, source, d)}
+    elif isinstance(node, ast.Call) and not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args):
+        name = _dotted(node.func)
+        if name is not None:
+            return {"k": "call", "f": name, "args": [_tree(a, source, d) for a in node.args[:8]]}
+    elif isinstance(node, ast.Compare) and all(type(o) in _CMP_OPS for o in node.ops):
+        return {"k": "cmp", "ops": [_CMP_OPS[type(o)] for o in node.ops], "items": [_tree(x, source, d) for x in [node.left, *node.comparators]]}
+    elif isinstance(node, ast.BoolOp):
+        return {"k": "boolop", "op": "and" if isinstance(node.op, ast.And) else "or", "items": [_tree(x, source, d) for x in node.values]}
+    elif isinstance(node, ast.IfExp):
+        return {"k": "ifexp", "test": _tree(node.test, source, d), "body": _tree(node.body, source, d), "orelse": _tree(node.orelse, source, d)}
+    elif isinstance(node, (ast.List, ast.Tuple)) and len(node.elts) <= 20:
+        return {"k": "list" if isinstance(node, ast.List) else "tuple", "items": [_tree(x, source, d) for x in node.elts]}
+    return {"k": "other", "src": (ast.get_source_segment(source, node) or "")[:200]}
+
+
+def _target_names(target):
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        names = []
+        for elt in target.elts:
+            names += _target_names(elt)
+        return names
+    return []
+
+
+def _read_names(node, skip_store=True):
+    seen = []
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name) and (not skip_store or not isinstance(n.ctx, ast.Store)) and n.id not in seen:
+            seen.append(n.id)
+    return seen
+
+
+class _Stmt:
+    """What the tracer knows about one statement before running anything."""
+
+    def __init__(self, node, source, lines):
+        self.node = node
+        self.line = node.lineno
+        self.kind = "other"
+        self.targets = []
+        self.expr = None
+        self.aug = None
+        self.body_lines = None
+        if isinstance(node, ast.Assign):
+            self.kind = "assign"
+            for t in node.targets:
+                self.targets += _target_names(t)
+            self.expr = node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            self.kind, self.targets, self.expr = "assign", _target_names(node.target), node.value
+        elif isinstance(node, ast.AugAssign) and type(node.op) in _BIN_OPS:
+            self.kind, self.targets, self.expr, self.aug = "assign", _target_names(node.target), node.value, _BIN_OPS[type(node.op)]
+        elif isinstance(node, ast.For):
+            self.kind, self.targets, self.expr = "assign", _target_names(node.target), None
+        elif isinstance(node, (ast.If, ast.While)):
+            self.kind, self.expr = "test", node.test
+            self.body_lines = (node.body[0].lineno, node.body[-1].end_lineno)
+        elif isinstance(node, ast.Return):
+            self.kind, self.expr = "return", node.value
+        header_end = node.lineno
+        if isinstance(node, (ast.If, ast.While)):
+            header_end = node.test.end_lineno
+        elif isinstance(node, ast.For):
+            header_end = node.iter.end_lineno
+        elif not isinstance(node, (ast.With, ast.Try, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+            header_end = node.end_lineno
+        self.span = range(node.lineno, header_end + 1)
+        self.source = "\n".join(lines[node.lineno - 1 : header_end]).strip()[:400]
+        comments = []
+        i = node.lineno - 2
+        while i >= 0 and lines[i].strip().startswith("#") and len(comments) < 4:
+            comments.insert(0, lines[i].strip().lstrip("#").strip()[:300])
+            i -= 1
+        self.comments = comments
+        self.tree = None if self.expr is None else _tree(self.expr, source)
+        reads = [] if self.expr is None else _read_names(self.expr)
+        if self.aug is not None:
+            reads = self.targets + [r for r in reads if r not in self.targets]
+        self.reads = reads[:TRACE_MAX_READS]
+
+
+def _statements(body, source, lines, out):
+    """Line -> innermost statement starting or spanning it (compound statements: their header only)."""
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        stmt = _Stmt(node, source, lines)
+        for ln in stmt.span:
+            out[ln] = stmt
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(node, field, None)
+            if isinstance(inner, list):
+                _statements(inner, source, lines, out)
+        for handler in getattr(node, "handlers", []) or []:
+            _statements(handler.body, source, lines, out)
+
+
+TRACE_MAX_LIST = 20
+TRACE_MAX_STR = 200
+
+
+def _data_value(v):
+    """A value worth showing in a step, kept small: a trace holds up to 200 steps of many values each."""
+    if isinstance(v, str):
+        return to_value(v[:TRACE_MAX_STR])
+    if isinstance(v, (list, tuple)):
+        if len(v) > TRACE_MAX_LIST or not all(isinstance(x, (bool, int, float, Fraction)) for x in v):
+            return None
+        return {"t": "list", "v": [to_value(x) for x in v]}
+    return to_value(v) if isinstance(v, _DATA_TYPES) else None
+
+
+class _Tracer:
+    def __init__(self, program):
+        self.program = program
+        tree = ast.parse(program.source)
+        lines = program.source.splitlines()
+        body = tree.body
+        self.doc = None
+        if program.entry is not None:
+            fn = next(n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == program.entry)
+            body = fn.body
+            self.doc = ast.get_docstring(fn)
+            self.code = program.namespace[program.entry].__code__
+        else:
+            self.doc = ast.get_docstring(tree)
+            self.code = program.code
+        self.by_line = {}
+        _statements(body, program.source, lines, self.by_line)
+        self.events = []
+        self.truncated = False
+        self.pending = None  # (stmt, reads) of the statement now running
+
+    def _scope_get(self, frame, name):
+        local = frame.f_locals
+        if name in local:
+            return _data_value(local[name]), True
+        return None, False
+
+    def _finish(self, frame, next_line, returned=None, is_return=False):
+        if self.pending is None:
+            return
+        stmt, reads = self.pending
+        self.pending = None
+        event = {"kind": stmt.kind, "line": stmt.line, "source": stmt.source, "comments": stmt.comments, "reads": reads}
+        if stmt.tree is not None:
+            event["expr"] = stmt.tree
+        if stmt.kind == "assign":
+            values = {}
+            for name in stmt.targets:
+                v, ok = self._scope_get(frame, name)
+                if ok and v is not None:
+                    values[name] = v
+            if not values:
+                return
+            event["targets"] = stmt.targets
+            event["values"] = values
+            if stmt.aug is not None:
+                event["aug"] = stmt.aug
+            if stmt.expr is None:
+                event["loop"] = True
+        elif stmt.kind == "test":
+            lo, hi = stmt.body_lines
+            event["outcome"] = next_line is not None and lo <= next_line <= hi
+        elif stmt.kind == "return":
+            if not is_return:
+                return
+            v = _data_value(returned)
+            event["value"] = v if v is not None else to_value(returned)
+        else:
+            return
+        if len(self.events) >= TRACE_MAX_STEPS:
+            self.truncated = True
+            return
+        self.events.append(event)
+
+    def local(self, frame, event, arg):
+        if event == "line":
+            stmt = self.by_line.get(frame.f_lineno)
+            if self.pending is not None and stmt is self.pending[0] and frame.f_lineno != stmt.line:
+                return self.local  # a continuation line of the statement already running
+            self._finish(frame, frame.f_lineno)
+            if stmt is not None and stmt.kind != "other":
+                reads = {}
+                for name in stmt.reads:
+                    v, ok = self._scope_get(frame, name)
+                    if ok and v is not None:
+                        reads[name] = v
+                    elif not ok:
+                        g = frame.f_globals.get(name, None)
+                        gv = _data_value(g) if g is not None else None
+                        if gv is not None:
+                            reads[name] = gv
+                self.pending = (stmt, reads)
+        elif event == "return":
+            self._finish(frame, None, arg, is_return=True)
+        elif event == "exception":
+            self.pending = None
+        if self.truncated:
+            frame.f_trace = None
+            return None
+        return self.local
+
+    def dispatch(self, frame, event, arg):
+        if frame.f_code is self.code:
+            return self.local
+        return None
+
+
+def im_trace(key, values_json, tick):
+    """Runs one value set under the tracer; the watchdog limits are the same as for runs."""
+    program = _programs.get(key)
+    if program is None:
+        return json.dumps({"result": {"status": "error", "error": {"type": "SandboxError", "message": "program not compiled"}, "ms": 0}, "events": []})
+    values = json.loads(values_json)
+    try:
+        tracer = _Tracer(program)
+    except Exception as exc:
+        return json.dumps({"result": {"status": "error", "error": _error_info(exc), "ms": 0}, "events": []})
+    try:
+        tick(1)
+        sys.settrace(tracer.dispatch)
+        try:
+            result = _run_one(program, values)
+        finally:
+            sys.settrace(None)
+    except KeyboardInterrupt:
+        result = _classify(KeyboardInterrupt()) | {"ms": 0}
+    finally:
+        tick(0)
+    out = {"result": result, "doc": tracer.doc, "events": tracer.events, "truncated": tracer.truncated}
+    try:
+        return json.dumps(out, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        return json.dumps({"result": {"status": "error", "error": {"type": "SandboxError", "message": f"unserialisable trace: {exc}"}, "ms": result.get("ms", 0)}, "events": []})

@@ -32,6 +32,14 @@ export interface BatchOutcome {
   results: RunResult[];
 }
 
+/** One traced run: `trace` is the tracer's JSON text (untrusted; src-main/solutions validates it), absent when the run never finished. */
+export interface TraceOutcome {
+  compile: CompileInfo;
+  /** How the run ended when no trace came back (timeout, crash, compile failure). */
+  result: RunResult | undefined;
+  trace: string | undefined;
+}
+
 export interface PoolStats {
   processesStarted: number;
   crashes: number;
@@ -49,7 +57,9 @@ interface Task {
   items: string[];
   softMs: number;
   hardMs: number;
-  resolve: (outcome: BatchOutcome) => void;
+  /** Run the single item under the step tracer instead. */
+  trace?: boolean;
+  resolve: (outcome: BatchOutcome & { trace?: string | undefined }) => void;
 }
 
 const DEFAULTS = { softMs: 1000, hardMs: 1800, maxHeapBytes: 768 * 1024 * 1024, maxBatch: 64 };
@@ -150,9 +160,21 @@ export class SandboxPool {
     return (await this.run(program, [])).compile;
   }
 
-  private enqueue(program: ProgramSpec, items: string[], softMs: number, hardMs: number): Promise<BatchOutcome> {
+  /**
+   * Runs `program` once on `values` under the step tracer, in the same locked-down children and with
+   * the same time limits as `run`. Never rejects for anything the program does.
+   */
+  async trace(program: ProgramSpec, values: Record<string, VariableValue>, limits: { softMs?: number; hardMs?: number } = {}): Promise<TraceOutcome> {
+    if (this.closed) throw new Error('the sandbox pool is closed');
+    const softMs = limits.softMs ?? this.opts.softMs;
+    const hardMs = Math.max(softMs + 50, limits.hardMs ?? this.opts.hardMs);
+    const outcome = await this.enqueue(program, [JSON.stringify(values)], softMs, hardMs, true);
+    return { compile: outcome.compile, result: outcome.results[0], trace: outcome.trace };
+  }
+
+  private enqueue(program: ProgramSpec, items: string[], softMs: number, hardMs: number, trace = false): Promise<BatchOutcome & { trace?: string | undefined }> {
     return new Promise((resolve) => {
-      this.queue.push({ program, items, softMs, hardMs, resolve });
+      this.queue.push({ program, items, softMs, hardMs, ...(trace ? { trace } : {}), resolve });
       this.pump();
     });
   }
@@ -172,7 +194,7 @@ export class SandboxPool {
     }
   }
 
-  private async execute(slot: Slot, task: Task): Promise<BatchOutcome> {
+  private async execute(slot: Slot, task: Task): Promise<BatchOutcome & { trace?: string | undefined }> {
     this.stats.runs += task.items.length;
     try {
       return await this.attempt(slot, task);
@@ -203,17 +225,27 @@ export class SandboxPool {
     }
   }
 
-  private async attempt(slot: Slot, task: Task): Promise<BatchOutcome> {
+  private async attempt(slot: Slot, task: Task): Promise<BatchOutcome & { trace?: string | undefined }> {
     if (!slot.proc?.alive) slot.proc = this.spawn();
     const proc = slot.proc;
     await proc.ready;
-    const { compile, results } = await proc.run(task.program, task.items, task.softMs, task.hardMs);
+    let trace: string | undefined;
+    let compile: CompileInfo;
+    let results: RunResult[] = [];
+    if (task.trace === true) {
+      const traced = await proc.trace(task.program, task.items[0] ?? '{}', task.softMs, task.hardMs);
+      compile = traced.compile;
+      trace = traced.trace ?? undefined;
+    } else {
+      ({ compile, results } = await proc.run(task.program, task.items, task.softMs, task.hardMs));
+    }
     if (proc.heapBytes > this.opts.maxHeapBytes) {
       // wasm memory never shrinks: a program that ballooned would keep this process fat forever.
       this.stats.recycledForMemory++;
       proc.kill();
       slot.proc = this.spawn();
     }
+    if (trace !== undefined) return { compile, results, trace };
     return { compile, results: compile.ok ? results : failedAll(task.items.length, compile) };
   }
 

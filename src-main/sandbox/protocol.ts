@@ -71,11 +71,15 @@ export type ParentToChild =
       softMs: number;
       hardMs: number;
     }
-  | { type: 'compile'; id: number; program: ProgramSpec; softMs: number; hardMs: number };
+  | { type: 'compile'; id: number; program: ProgramSpec; softMs: number; hardMs: number }
+  /** Runs one value set under the step tracer (src-main/solutions validates what comes back). */
+  | { type: 'trace'; id: number; program: ProgramSpec; item: string; softMs: number; hardMs: number };
 
 export type ChildToParent =
   | { type: 'ready'; loadMs: number; snapshot: boolean }
   | { type: 'snapshot'; bytes: Uint8Array }
   | { type: 'results'; id: number; compile: CompileInfo; results: RunResult[]; heapBytes: number }
   | { type: 'compiled'; id: number; compile: CompileInfo; heapBytes: number }
+  /** `trace` is the tracer's JSON text, unparsed: it is untrusted and validated by the engine. */
+  | { type: 'traced'; id: number; compile: CompileInfo; trace: string | null; heapBytes: number }
   | { type: 'fatal'; id?: number; message: string };

@@ -100,7 +100,7 @@ export class SandboxProcess {
     });
     this.ready.catch(() => undefined);
     this.child.on('message', (msg: ChildToParent) => {
-      if (msg.type === 'results' || msg.type === 'compiled') {
+      if (msg.type === 'results' || msg.type === 'compiled' || msg.type === 'traced') {
         this.heapBytes = msg.heapBytes;
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
@@ -160,6 +160,14 @@ export class SandboxProcess {
     );
     if (reply.type !== 'results') throw new SandboxCrashed(`unexpected reply ${reply.type}`, 'fatal');
     return { compile: reply.compile, results: reply.results };
+  }
+
+  /** Runs one value set under the step tracer; `trace` is the tracer's JSON text (untrusted). */
+  async trace(program: ProgramSpec, item: string, softMs: number, hardMs: number): Promise<{ compile: CompileInfo; trace: string | null }> {
+    const id = this.nextId++;
+    const reply = await this.request({ type: 'trace', id, program, item, softMs, hardMs }, hardMs * 2 + 2000);
+    if (reply.type !== 'traced') throw new SandboxCrashed(`unexpected reply ${reply.type}`, 'fatal');
+    return { compile: reply.compile, trace: reply.trace };
   }
 
   kill(): void {

@@ -45,7 +45,9 @@ afterAll(async () => {
 
 let n = 0;
 async function runOne(source: string, values: Record<string, number | string> = {}): Promise<RunResult> {
-  const out = await pool.run({ key: `escape-${n++}`, source }, [values]);
+  // Generous limits: these probes wait on sockets and imports, and a loaded CI machine must not turn a
+  // refused escape into a timeout (the time limits have their own tests in runaway.test.ts).
+  const out = await pool.run({ key: `escape-${n++}`, source }, [values], { softMs: 15_000, hardMs: 20_000 });
   const r = out.results[0];
   if (!r) throw new Error('no result');
   return r;
