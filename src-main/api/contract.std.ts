@@ -35,6 +35,8 @@ export const apiArgs = {
     })
     .strict(),
   'practice.reveal': z.object({ learnerId, templateId: id, seed: z.number().int().min(0) }).strict(),
+  /** Hint `level` of the problem (1 = the first); the last level is the full worked solution. */
+  'practice.hint': z.object({ learnerId, templateId: id, seed: z.number().int().min(0), level: z.number().int().min(1).max(200) }).strict(),
   'progress.summary': z.object({ learnerId }).strict(),
   'library.importFile': z.object({ path: z.string().min(1).max(4096), format: z.enum(['infinitymath', 'gsm-symbolic', 'pot', 'native']).optional() }).strict(),
 } as const;
@@ -91,6 +93,36 @@ export interface SubmitResult {
   /** The answer, shown only once the problem is solved. */
   answerText: string | null;
   attemptsOnProblem: number;
+  /** For a wrong answer: what probably went wrong, from the program's own steps ("you stopped after step 2"). */
+  diagnosis: string | null;
+}
+
+/** One step of a worked solution, with this instance's numbers (`latex` is KaTeX source). */
+export interface StepView {
+  n: number;
+  title: string;
+  latex: string;
+}
+
+export interface HintView {
+  level: number;
+  kind: 'idea' | 'worked' | 'solution';
+  /** Plain text. */
+  text: string;
+  /** KaTeX source shown under the text, if any. */
+  latex: string | null;
+  /** The full worked solution (only for `solution`). */
+  steps: StepView[] | null;
+  /** Showing it gives the answer away (the full solution): it counts as a reveal. */
+  revealsAnswer: boolean;
+}
+
+export interface HintResult {
+  hint: HintView;
+  /** How many hint levels this problem has (the last is the full solution). */
+  total: number;
+  /** The answer, once the full solution has been shown. */
+  answerText: string | null;
 }
 
 export interface TopicProgress {
@@ -144,6 +176,7 @@ export interface ApiResults {
   'practice.another': ProblemView;
   'practice.submit': SubmitResult;
   'practice.reveal': { answerText: string };
+  'practice.hint': HintResult;
   'progress.summary': ProgressSummary;
   'library.importFile': ImportSummary;
 }

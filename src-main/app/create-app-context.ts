@@ -16,6 +16,7 @@ import { countTemplates } from '../storage/templates.repo.js';
 import type { AppContext, AppContextOptions } from './app-context.js';
 import { InstanceSupply } from './instance-supply.js';
 import { createPracticeHandlers } from './practice-handlers.js';
+import { SolutionSupply } from './solution-supply.js';
 
 /** Instances kept ready per starter template, so practice never waits for the sandbox. */
 const STOCK_PER_TEMPLATE = 8;
@@ -73,7 +74,7 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
   })();
   background.catch(() => undefined);
 
-  const practice = createPracticeHandlers(db, supply, now);
+  const practice = createPracticeHandlers(db, supply, new SolutionSupply(pool), now);
   const next = practice['practice.next'];
   practice['practice.next'] = (args) => next(args).finally(() => startWarmUp());
   const handlers: ApiHandlers = {

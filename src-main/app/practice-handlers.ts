@@ -3,12 +3,12 @@
  * instance, check answers against the executed program's answer, and record every attempt.
  * The answer never leaves the engine before the problem is solved or revealed.
  */
-import { ApiError, type ApiHandlers, type ProblemView, type SubmitResult } from '../api/contract.std.js';
+import { ApiError, type ApiHandlers, type ProblemView, type StepView, type SubmitResult } from '../api/contract.std.js';
 import { checkAnswerAsync } from '../checker/index.std.js';
 import { createRng } from '../sampling/rng.js';
 import type { WriteDb } from '../storage/db-handles.js';
 import { getTemplate } from '../storage/templates.repo.js';
-import { attemptsOnInstance, seenInstances } from '../storage/attempts.repo.js';
+import { attemptsOnInstance, instanceHistory, seenInstances } from '../storage/attempts.repo.js';
 import { createLearner, getLearner, LearnerNameTakenError, listLearners } from '../storage/learners.repo.js';
 import { recordOutcome, settleAbandoned } from '../practice/record-outcome.js';
 import { pickNext } from '../practice/scheduler.js';
@@ -16,14 +16,33 @@ import { progressSummary } from '../practice/progress-summary.js';
 import type { Instance } from '../template/template.types.js';
 import { candidatesFor, readCatalog } from './catalog.js';
 import type { InstanceSupply } from './instance-supply.js';
+import type { SolutionSupply } from './solution-supply.js';
+import type { SolutionStep } from '../solutions/steps.js';
 import { STRAND_LABELS } from './strand-labels.js';
 
 type PracticeHandlers = Pick<
   ApiHandlers,
-  'learners.list' | 'learners.create' | 'practice.catalog' | 'practice.next' | 'practice.another' | 'practice.submit' | 'practice.reveal' | 'progress.summary'
+  | 'learners.list'
+  | 'learners.create'
+  | 'practice.catalog'
+  | 'practice.next'
+  | 'practice.another'
+  | 'practice.submit'
+  | 'practice.reveal'
+  | 'practice.hint'
+  | 'progress.summary'
 >;
 
-export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, now: () => number): PracticeHandlers {
+/** The learner's answer as a number for diagnosis: a percent as the number of percent, as programs return it. */
+function numberOf(value: { n: bigint; d: bigint } | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value.n) / Number(value.d);
+}
+
+function stepView(step: SolutionStep): StepView {
+  return { n: step.n, title: step.title, latex: step.latex };
+}
+
+export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solutions: SolutionSupply, now: () => number): PracticeHandlers {
   const requireLearner = (learnerId: number): void => {
     if (!getLearner(db, learnerId)) throw new ApiError('not-found', `no learner with id ${learnerId}`);
   };
@@ -107,9 +126,15 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, now:
           counted: false,
           answerText: null,
           attemptsOnProblem: attemptsOnInstance(db, learnerId, templateId, seed),
+          diagnosis: null,
         };
       }
       const outcome = recordOutcome(db, { learnerId, templateId, seed, strand, topic, answer, verdict: verdict.kind, elapsedMs, hintsUsed }, now());
+      // A wrong number is compared with the program's own intermediate values and common slips.
+      const diagnosis =
+        verdict.kind === 'wrong' && t
+          ? await solutions.diagnosis(t, inst, numberOf(verdict.parsed.percent ?? verdict.parsed.value)).catch(() => null)
+          : null;
       return {
         verdict: verdict.kind,
         message: verdict.message,
@@ -117,6 +142,7 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, now:
         counted: true,
         answerText: outcome.solved ? inst.answerText : null,
         attemptsOnProblem: outcome.attemptsOnProblem,
+        diagnosis,
       };
     },
     'practice.reveal': async ({ learnerId, templateId, seed }) => {
@@ -124,6 +150,33 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, now:
       const { inst, strand, topic } = await instanceOf(templateId, seed);
       recordOutcome(db, { learnerId, templateId, seed, strand, topic, answer: null, verdict: 'revealed', elapsedMs: 0 }, now());
       return { answerText: inst.answerText };
+    },
+    'practice.hint': async ({ learnerId, templateId, seed, level }) => {
+      requireLearner(learnerId);
+      const { inst, strand, topic } = await instanceOf(templateId, seed);
+      const t = getTemplate(db, templateId)?.template;
+      if (!t) throw new ApiError('not-found', `no template "${templateId}"`);
+      const solved = await solutions.solve(t, inst);
+      if (!solved.ok) throw new ApiError('unavailable', `no worked solution for this problem: ${solved.failure.message}`);
+      const hint = solved.hints[Math.min(level, solved.hints.length) - 1];
+      if (!hint) throw new ApiError('not-found', 'this problem has no hints');
+      const finished = instanceHistory(db, learnerId, templateId, seed).some((a) => a.correct || a.verdict === 'revealed');
+      if (hint.revealsAnswer && !finished) {
+        // The full solution gives the answer away: it counts as a reveal (once).
+        recordOutcome(db, { learnerId, templateId, seed, strand, topic, answer: null, verdict: 'revealed', elapsedMs: 0 }, now());
+      }
+      return {
+        hint: {
+          level: hint.level,
+          kind: hint.kind,
+          text: hint.text,
+          latex: hint.latex ?? null,
+          steps: hint.steps ? hint.steps.map(stepView) : null,
+          revealsAnswer: hint.revealsAnswer,
+        },
+        total: solved.hints.length,
+        answerText: hint.revealsAnswer ? inst.answerText : null,
+      };
     },
     'progress.summary': ({ learnerId }) => {
       requireLearner(learnerId);

@@ -83,6 +83,37 @@ describe('the practice loop', () => {
     expect(summary.streakDays).toBe(1);
   });
 
+  it('gives progressive hints from the program, the full solution last (counted as a reveal), and diagnoses a wrong answer', async () => {
+    const h = ctx.handlers;
+    const cy = await h['learners.create']({ name: 'Cy' });
+    const p = await h['practice.another']({ learnerId: cy.id, templateId: 'starter.operations.sticker-packs' });
+    const app = openDatabase(path.join(dir, 'app.sqlite'), { readonly: true });
+    const values = getInstance(app.db, p.templateId, p.seed)?.values ?? {};
+    app.close();
+    const bought = (values.packs as number) * (values.per_pack as number);
+
+    // Stopping after the first step ("Stickers bought") is diagnosed as exactly that.
+    const wrong = await h['practice.submit']({ learnerId: cy.id, templateId: p.templateId, seed: p.seed, answer: String(bought), elapsedMs: 5000, hintsUsed: 0 });
+    expect(wrong.verdict).toBe('wrong');
+    expect(wrong.diagnosis).toMatch(/step 1/);
+    expect(wrong.diagnosis).toContain('Stickers bought');
+
+    const first = await h['practice.hint']({ learnerId: cy.id, templateId: p.templateId, seed: p.seed, level: 1 });
+    expect(first.hint).toMatchObject({ level: 1, kind: 'idea', revealsAnswer: false });
+    expect(first.hint.text).toContain('Stickers bought');
+    expect(first.answerText).toBeNull();
+    const second = await h['practice.hint']({ learnerId: cy.id, templateId: p.templateId, seed: p.seed, level: 2 });
+    expect(second.hint.kind).toBe('worked');
+    expect(second.hint.latex).toContain(String(bought));
+    const last = await h['practice.hint']({ learnerId: cy.id, templateId: p.templateId, seed: p.seed, level: first.total });
+    expect(last.hint).toMatchObject({ kind: 'solution', revealsAnswer: true });
+    expect(last.hint.steps?.length).toBeGreaterThanOrEqual(2);
+    expect(last.answerText).toBe(`${bought - (values.given as number)} stickers`);
+    const summary = await h['progress.summary']({ learnerId: cy.id });
+    expect(summary.problemsSolved).toBe(0);
+    expect(summary.attempts).toBe(1); // the wrong answer; the full solution is a reveal, not an attempt
+  });
+
   it('refuses bad arguments at the boundary with the field and the reason', async () => {
     const r = await dispatch(ctx.handlers, 'practice.next', { learnerId: -1, scope: { kind: 'strand', strand: 'fractions' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad-request' } });

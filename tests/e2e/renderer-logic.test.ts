@@ -102,6 +102,7 @@ const problem: ProblemView = {
 
 const result = (verdict: SubmitResult['verdict']): SubmitResult => ({
   verdict,
+  diagnosis: null,
   message: '',
   readAs: '',
   counted: verdict !== 'invalid',

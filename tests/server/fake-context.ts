@@ -22,8 +22,9 @@ export class FakeContext implements AppContext {
     'practice.next': () => Promise.reject(new ApiError('unavailable', 'no problem ready yet')),
     'practice.another': ({ templateId }) => Promise.reject(new ApiError('not-found', `no template ${templateId}`)),
     'practice.submit': ({ answer, hintsUsed }) =>
-      Promise.resolve({ verdict: 'correct', message: `hints ${hintsUsed}`, readAs: answer, counted: true, answerText: null, attemptsOnProblem: 1 }),
+      Promise.resolve({ verdict: 'correct', message: `hints ${hintsUsed}`, readAs: answer, counted: true, answerText: null, attemptsOnProblem: 1, diagnosis: null }),
     'practice.reveal': () => Promise.reject(new Error('disk on fire')),
+    'practice.hint': () => Promise.reject(new ApiError('unavailable', 'no hints in the fake')),
     // A value JSON cannot carry: the server must answer 500, not drop the connection.
     'progress.summary': () => Promise.resolve({ attempts: 10n } as unknown as ProgressSummary),
     'library.importFile': async ({ path }) => {
