@@ -41,6 +41,11 @@ export function FeedbackPanel({ result, answer, showReadAs, revealed, error }: P
             {text.headline}
           </p>
           {detail !== '' && <p className="feedback-message">{detail}</p>}
+          {result.diagnosis !== null && (
+            <p className="feedback-diagnosis" data-testid="diagnosis">
+              <MathText text={result.diagnosis} />
+            </p>
+          )}
           {result.verdict === 'invalid' && <p className="feedback-note">This does not count as an attempt.</p>}
           {showReadAs && result.readAs !== '' && <p className="feedback-read-as">{sentence(result.readAs)}</p>}
           {result.verdict === 'correct' && result.answerText !== null && result.answerText.trim() !== answer?.trim() && (

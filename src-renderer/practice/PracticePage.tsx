@@ -67,6 +67,7 @@ export function PracticePage({ learner }: { learner: LearnerRef }) {
           key={problem === null ? 'none' : `${problem.templateId}#${problem.seed}`}
           session={session}
           strandLabel={strandLabel(problem?.strand ?? null)}
+          learnerId={learner.id}
         />
       )}
     </div>

@@ -9,7 +9,7 @@ import { AnswerForm } from './AnswerForm.js';
 import { answerPreview } from './answer-preview.js';
 import { ChoiceButtons } from './ChoiceButtons.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
-import { HintsPlaceholder } from './HintsPlaceholder.js';
+import { HintsPanel } from './HintsPanel.js';
 import { canMoveOn, canRetry, isFinished } from './practice-state.js';
 import { PracticeActions } from './PracticeActions.js';
 import { ProblemStatement } from './ProblemStatement.js';
@@ -22,9 +22,10 @@ const NO_CHOICES: readonly string[] = [];
 interface Props {
   session: PracticeSession;
   strandLabel: string | null;
+  learnerId: number;
 }
 
-export function ProblemPanel({ session, strandLabel }: Props) {
+export function ProblemPanel({ session, strandLabel, learnerId }: Props) {
   const { state } = session;
   const { problem, busy, result, revealed } = state;
   const [answer, setAnswer] = useState('');
@@ -136,7 +137,14 @@ export function ProblemPanel({ session, strandLabel }: Props) {
           nextRef={nextRef}
         />
       </section>
-      <HintsPlaceholder />
+      <HintsPanel
+        key={`${problem.templateId}#${problem.seed}`}
+        learnerId={learnerId}
+        templateId={problem.templateId}
+        seed={problem.seed}
+        onHintsShown={session.setHintsUsed}
+        onSolutionShown={session.solutionShown}
+      />
     </div>
   );
 }

@@ -19,6 +19,10 @@ export interface PracticeSession {
   retry: () => void;
   submit: (answer: string) => void;
   reveal: () => void;
+  /** Hints shown on the current problem (sent with each answer). */
+  setHintsUsed: (count: number) => void;
+  /** The full worked solution was shown: same as a reveal. */
+  solutionShown: (answerText: string) => void;
 }
 
 export function usePracticeSession(learnerId: number, scope: PracticeScope | null): PracticeSession {
@@ -30,6 +34,7 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
   const request = useRef(0);
   const shownAt = useRef(0);
   const lastFetch = useRef<(() => Promise<ProblemView>) | null>(null);
+  const hintsUsed = useRef(0);
 
   const load = useCallback(async (fetchProblem: () => Promise<ProblemView>): Promise<void> => {
     const id = ++request.current;
@@ -39,6 +44,7 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
       const problem = await fetchProblem();
       if (id !== request.current) return;
       shownAt.current = performance.now();
+      hintsUsed.current = 0;
       dispatch({ type: 'problem', problem });
     } catch (error) {
       if (id !== request.current) return;
@@ -89,7 +95,7 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
       const elapsedMs = Math.min(MAX_ELAPSED_MS, Math.max(0, Math.round(performance.now() - shownAt.current)));
       dispatch({ type: 'request-check' });
       api
-        .call('practice.submit', { learnerId, templateId: problem.templateId, seed: problem.seed, answer, elapsedMs, hintsUsed: 0 })
+        .call('practice.submit', { learnerId, templateId: problem.templateId, seed: problem.seed, answer, elapsedMs, hintsUsed: hintsUsed.current })
         .then(
           (result) => id === request.current && dispatch({ type: 'checked', answer, result }),
           (error: unknown) => id === request.current && dispatch({ type: 'failed', message: errorMessage(error) }),
@@ -109,5 +115,10 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
     );
   }, [api, learnerId]);
 
-  return { state, next, another, retry, submit, reveal };
+  const setHintsUsed = useCallback((count: number) => {
+    hintsUsed.current = count;
+  }, []);
+  const solutionShown = useCallback((answerText: string) => dispatch({ type: 'revealed', answerText }), []);
+
+  return { state, next, another, retry, submit, reveal, setHintsUsed, solutionShown };
 }
