@@ -13,7 +13,7 @@ import { createLearner, getLearner, LearnerNameTakenError, listLearners } from '
 import { recordOutcome, settleAbandoned } from '../practice/record-outcome.js';
 import { pickNext } from '../practice/scheduler.js';
 import { progressSummary } from '../practice/progress-summary.js';
-import type { Instance } from '../template/template.types.js';
+import type { Instance, Template } from '../template/template.types.js';
 import { candidatesFor, readCatalog } from './catalog.js';
 import type { InstanceSupply } from './instance-supply.js';
 import type { SolutionSupply } from './solution-supply.js';
@@ -73,11 +73,14 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solu
     return view(inst, reason);
   };
 
-  const instanceOf = async (templateId: string, seed: number): Promise<{ inst: Instance; strand: string | null; topic: string | null }> => {
+  /** The instance (stored, or regenerated from its seed) with its template. */
+  const instanceOf = async (templateId: string, seed: number): Promise<{ inst: Instance; t: Template; strand: string | null; topic: string | null }> => {
     const stored = getTemplate(db, templateId);
     if (!stored) throw new ApiError('not-found', `no template "${templateId}"`);
-    return { inst: await supply.get(templateId, seed), strand: stored.template.strand ?? null, topic: stored.template.topic ?? null };
+    const t = stored.template;
+    return { inst: await supply.get(templateId, seed), t, strand: t.strand ?? null, topic: t.topic ?? null };
   };
+
 
   return {
     'learners.list': () => Promise.resolve(listLearners(db)),
@@ -109,13 +112,12 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solu
     },
     'practice.submit': async ({ learnerId, templateId, seed, answer, elapsedMs, hintsUsed }): Promise<SubmitResult> => {
       requireLearner(learnerId);
-      const { inst, strand, topic } = await instanceOf(templateId, seed);
-      const t = getTemplate(db, templateId)?.template;
+      const { inst, t, strand, topic } = await instanceOf(templateId, seed);
       const verdict = await checkAnswerAsync(answer, {
         answer: inst.answer,
         format: inst.answerFormat,
-        ...(t?.answer_unit ? { unit: t.answer_unit } : {}),
-        ...(t?.choices ? { choices: t.choices } : {}),
+        ...(t.answer_unit ? { unit: t.answer_unit } : {}),
+        ...(t.choices ? { choices: t.choices } : {}),
       });
       // Input we could not read is shown back to the learner, never stored as an attempt.
       if (verdict.kind === 'invalid') {
@@ -132,7 +134,7 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solu
       const outcome = recordOutcome(db, { learnerId, templateId, seed, strand, topic, answer, verdict: verdict.kind, elapsedMs, hintsUsed }, now());
       // A wrong number is compared with the program's own intermediate values and common slips.
       const diagnosis =
-        verdict.kind === 'wrong' && t
+        verdict.kind === 'wrong'
           ? await solutions.diagnosis(t, inst, numberOf(verdict.parsed.percent ?? verdict.parsed.value)).catch(() => null)
           : null;
       return {
@@ -153,9 +155,7 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solu
     },
     'practice.hint': async ({ learnerId, templateId, seed, level }) => {
       requireLearner(learnerId);
-      const { inst, strand, topic } = await instanceOf(templateId, seed);
-      const t = getTemplate(db, templateId)?.template;
-      if (!t) throw new ApiError('not-found', `no template "${templateId}"`);
+      const { inst, t, strand, topic } = await instanceOf(templateId, seed);
       const solved = await solutions.solve(t, inst);
       if (!solved.ok) throw new ApiError('unavailable', `no worked solution for this problem: ${solved.failure.message}`);
       const hint = solved.hints[Math.min(level, solved.hints.length) - 1];

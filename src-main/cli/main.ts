@@ -11,6 +11,7 @@ import { listCommand, showCommand } from './commands/browse.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { generateCommand } from './commands/generate.command.js';
 import { importCommand } from './commands/import.command.js';
+import { worksheetCommand } from './commands/worksheet.command.js';
 
 const USAGE = `usage: infinitymath <command> [options]
 
@@ -21,6 +22,8 @@ commands:
   list [--topic T] [--search TEXT] [--pack ID] [--status S] [--limit N]
   audit [--samples K] [--pack ID] [--topic T] [--search TEXT] [--verbose]
   export --out file.jsonl [--pack ID] [--topic T] [--status S]
+  worksheet (--topic T | --template ID...) --out FILE [--count N] [--versions V] [--seed S]
+            [--format pdf|html|tex] [--key none|separate|appended] [--paper A4|Letter]
 
 options for every command:
   --db PATH   the library database (default: $INFINITYMATH_DB or ~/.local/share/infinitymath-studio/library.sqlite)
@@ -38,6 +41,11 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
+    return;
+  }
+  // The worksheet command reads its own options (it has many of its own).
+  if (command === 'worksheet') {
+    await worksheetCommand(rest);
     return;
   }
   let parsed;

@@ -21,6 +21,7 @@ import { SandboxPool } from '../../src-main/sandbox/pool.js';
 import type { Instance, Template } from '../../src-main/template/template.types.js';
 import { writeSyntheticFile } from '../helpers/synthetic-infinitymath.js';
 import { uiBench } from './ui-bench.js';
+import { worksheetBench, worksheetBenchRows } from '../worksheet/worksheet-bench.js';
 
 const root = packageRoot();
 const dataDir = path.join(root, 'bench-data');
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
   try {
     if (want('starter')) await engineBench(pool, 'starter pack', readStarterTemplates().templates, 50);
     if (want('gsmhard')) await engineBench(pool, 'gsm-hard, auto-templatized', gsmHardTemplates(), 20);
+    if (want('worksheet')) rows.push(...worksheetBenchRows(await worksheetBench(pool)));
   } finally {
     await pool.close();
   }
