@@ -33,7 +33,7 @@ describe('POST /api/<method>', () => {
     expect(await call('learners.create', '{"name":"  Ada  "}')).toEqual({ status: 200, json: { ok: true, value: { id: 1, name: 'Ada', createdAt: 0 } } });
     // Schema defaults apply (hintsUsed), so the handler sees what the contract parsed, not the raw body.
     const submit = await call('practice.submit', JSON.stringify({ learnerId: 2, templateId: 't', seed: 5, answer: '3/4', elapsedMs: 10 }));
-    expect(submit).toEqual({ status: 200, json: { ok: true, value: { verdict: 'correct', message: 'hints 0', readAs: '3/4', counted: true, answerText: null, attemptsOnProblem: 1 } } });
+    expect(submit).toEqual({ status: 200, json: { ok: true, value: { verdict: 'correct', message: 'hints 0', readAs: '3/4', counted: true, answerText: null, attemptsOnProblem: 1, diagnosis: null } } });
   });
 
   it('accepts an empty body as no arguments and a UTF-8 charset parameter', async () => {
