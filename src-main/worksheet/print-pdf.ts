@@ -3,24 +3,10 @@
  * same engine as Electron's printToPDF in the app. The page waits for KaTeX's fonts before printing, and
  * `preferCSSPageSize` lets the document's `@page` rules (paper, margins, footers) decide.
  */
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../chromium.js';
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(exe)) throw new Error(`Chromium not found at ${exe}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  return exe;
-}
+export { CHROMIUM_FLAGS, chromiumPath } from '../chromium.js';
 
 export interface PdfPrinter {
   print(html: string, paper: 'A4' | 'Letter'): Promise<Buffer>;
@@ -36,7 +22,7 @@ export async function openPdfPrinter(): Promise<PdfPrinter> {
   } catch (err) {
     throw new Error(`PDF export needs the playwright-core package (${(err as Error).message}); export HTML or LaTeX instead`, { cause: err });
   }
-  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS] });
   return {
     print: async (html, paper) => {
       const page = await browser.newPage();

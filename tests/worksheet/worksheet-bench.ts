@@ -33,7 +33,7 @@ function staticHtml(pages: number): string {
 
 export async function worksheetBench(pool: SandboxPool): Promise<WorksheetBench> {
   // One warm-up of Chromium itself (first launch reads the binary from disk), not counted for either side.
-  await (await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS })).close();
+  await (await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] })).close();
   const t0 = performance.now();
   const sheet = await generateWorksheet(pool, fractionsSpec(7), starterLookup());
   const t1 = performance.now();
