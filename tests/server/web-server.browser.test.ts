@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../src-main/chromium.js';
 import { startFixture, type Fixture } from './fixture.js';
 
 let f: Fixture;
@@ -72,16 +73,10 @@ beforeAll(async () => {
   evilOrigin = `http://127.0.0.1:${address.port}`;
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'im-web-chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       // A rebinding attacker's name, answering with our address.
       '--host-resolver-rules=MAP rebind.test 127.0.0.1',
     ],
