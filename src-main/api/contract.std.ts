@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import type { AnswerFormat } from '../template/template.types.js';
+import { authoringApiArgs, type AuthoringApiEvent, type AuthoringApiResults } from './authoring-contract.std.js';
+import { libraryApiArgs, type LibraryApiEvent, type LibraryApiResults } from './library-contract.std.js';
+import { tutorApiArgs, type TutorApiEvent, type TutorApiResults } from './tutor-contract.std.js';
+import { worksheetApiArgs, type WorksheetApiEvent, type WorksheetApiResults } from './worksheet-contract.std.js';
 
 const id = z.string().min(1).max(200);
 const learnerId = z.number().int().positive();
@@ -39,6 +43,11 @@ export const apiArgs = {
   'practice.hint': z.object({ learnerId, templateId: id, seed: z.number().int().min(0), level: z.number().int().min(1).max(200) }).strict(),
   'progress.summary': z.object({ learnerId }).strict(),
   'library.importFile': z.object({ path: z.string().min(1).max(4096), format: z.enum(['infinitymath', 'gsm-symbolic', 'pot', 'native']).optional() }).strict(),
+  // Each domain's methods live in its own contract file.
+  ...worksheetApiArgs,
+  ...libraryApiArgs,
+  ...tutorApiArgs,
+  ...authoringApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -167,7 +176,7 @@ export interface ImportSummary {
   cancelled: boolean;
 }
 
-export interface ApiResults {
+export interface ApiResults extends WorksheetApiResults, LibraryApiResults, TutorApiResults, AuthoringApiResults {
   'app.info': AppInfo;
   'learners.list': Learner[];
   'learners.create': Learner;
@@ -188,7 +197,11 @@ export type ApiErrorCode = 'bad-request' | 'not-found' | 'unavailable' | 'intern
 export type ApiEvent =
   | { type: 'sandbox.ready' }
   | { type: 'import.progress'; bytesRead: number; totalBytes: number; rowsRead: number; imported: number; skipped: number }
-  | { type: 'import.done'; summary: ImportSummary };
+  | { type: 'import.done'; summary: ImportSummary }
+  | WorksheetApiEvent
+  | LibraryApiEvent
+  | TutorApiEvent
+  | AuthoringApiEvent;
 
 export type ApiHandlers = { [M in ApiMethod]: (args: ApiParsedArgs<M>) => Promise<ApiResults[M]> };
 

@@ -15,7 +15,12 @@ import { openDatabase } from '../storage/database.js';
 import { countTemplates } from '../storage/templates.repo.js';
 import type { AppContext, AppContextOptions } from './app-context.js';
 import { InstanceSupply } from './instance-supply.js';
+import { createAuthoringHandlers } from './authoring-handlers.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { createLibraryHandlers } from './library-handlers.js';
 import { createPracticeHandlers } from './practice-handlers.js';
+import { createTutorHandlers } from './tutor-handlers.js';
+import { createWorksheetHandlers } from './worksheet-handlers.js';
 import { SolutionSupply } from './solution-supply.js';
 
 /** Instances kept ready per starter template, so practice never waits for the sandbox. */
@@ -77,8 +82,13 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
   const practice = createPracticeHandlers(db, supply, new SolutionSupply(pool), now);
   const next = practice['practice.next'];
   practice['practice.next'] = (args) => next(args).finally(() => startWarmUp());
+  const deps: HandlerDeps = { db, pool, emit, now, signal: controller.signal, mode: opts.mode, dataDir: path.dirname(opts.dbPath) };
   const handlers: ApiHandlers = {
     ...practice,
+    ...createWorksheetHandlers(deps),
+    ...createLibraryHandlers(deps),
+    ...createTutorHandlers(deps),
+    ...createAuthoringHandlers(deps),
     'app.info': () =>
       Promise.resolve({
         version: appVersion(),

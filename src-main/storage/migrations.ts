@@ -11,10 +11,13 @@
 import type Database from 'better-sqlite3';
 import { migration001Initial } from './migration-001-initial.js';
 import { migration002Progress } from './migration-002-progress.js';
+import { migration003Worksheets } from './migration-003-worksheets.js';
+import { migration004Curation } from './migration-004-curation.js';
+import { migration005Settings } from './migration-005-settings.js';
 
 export type Migration = (db: Database.Database) => void;
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Progress];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Progress, migration003Worksheets, migration004Curation, migration005Settings];
 
 /** The schema version this build of the app writes and understands. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

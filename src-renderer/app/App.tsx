@@ -10,14 +10,29 @@ import { rememberedLearner, rememberLearner, type LearnerRef } from '../learners
 import { PracticePage } from '../practice/PracticePage.js';
 import { ImportDrop } from '../library/ImportDrop.js';
 import { AppHeader } from './AppHeader.js';
-import { useHashRoute } from './use-hash-route.js';
+import { LEARNER_ROUTES, type Route } from './route.js';
+import { useHashLocation } from './use-hash-route.js';
 
-// ECharts is only needed on the Progress page: keep it out of the first paint.
+// Only the practice page is in the first paint; every other page (ECharts, CodeMirror…) loads on first visit.
 const ProgressPage = lazy(() => import('../progress/ProgressPage.js').then((m) => ({ default: m.ProgressPage })));
+const WorksheetsPage = lazy(() => import('../worksheets/WorksheetsPage.js').then((m) => ({ default: m.WorksheetsPage })));
+const LibraryPage = lazy(() => import('../library/LibraryPage.js').then((m) => ({ default: m.LibraryPage })));
+const AuthoringPage = lazy(() => import('../authoring/AuthoringPage.js').then((m) => ({ default: m.AuthoringPage })));
+const SettingsPage = lazy(() => import('../settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
+
+const TITLES: Record<Route, string> = {
+  practice: 'Practice',
+  progress: 'Progress',
+  worksheets: 'Worksheets',
+  library: 'Library',
+  author: 'Author',
+  settings: 'Settings',
+};
 
 export function App() {
   const api = useApi();
-  const route = useHashRoute();
+  const location = useHashLocation();
+  const route = location.route;
   const [learner, setLearner] = useState<LearnerRef | null>(rememberedLearner);
 
   const choose = useCallback((next: LearnerRef | null) => {
@@ -43,7 +58,7 @@ export function App() {
   }, [api, choose, rememberedId, rememberedName]);
 
   useEffect(() => {
-    document.title = route === 'progress' ? 'Progress · InfinityMATH Studio' : 'Practice · InfinityMATH Studio';
+    document.title = `${TITLES[route]} · InfinityMATH Studio`;
   }, [route]);
 
   return (
@@ -53,14 +68,24 @@ export function App() {
       </a>
       <AppHeader route={route} learner={learner} onSwitchLearner={() => choose(null)} />
       <main id="main" className="app-main" tabIndex={-1}>
-        {learner === null ? (
+        {LEARNER_ROUTES.includes(route) && learner === null ? (
           <LearnerPicker onChoose={choose} />
-        ) : route === 'progress' ? (
-          <Suspense fallback={<p className="loading-line">Loading progress…</p>}>
-            <ProgressPage key={learner.id} learner={learner} />
-          </Suspense>
         ) : (
-          <PracticePage key={learner.id} learner={learner} />
+          <Suspense fallback={<p className="loading-line">Loading {TITLES[route].toLowerCase()}…</p>}>
+            {route === 'progress' && learner !== null ? (
+              <ProgressPage key={learner.id} learner={learner} />
+            ) : route === 'worksheets' ? (
+              <WorksheetsPage location={location} />
+            ) : route === 'library' ? (
+              <LibraryPage location={location} />
+            ) : route === 'author' ? (
+              <AuthoringPage location={location} />
+            ) : route === 'settings' ? (
+              <SettingsPage location={location} />
+            ) : learner !== null ? (
+              <PracticePage key={learner.id} learner={learner} />
+            ) : null}
+          </Suspense>
         )}
       </main>
       <ImportDrop />

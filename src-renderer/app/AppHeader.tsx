@@ -1,10 +1,14 @@
-/** Brand, the two pages, and who is practising. */
+/** Brand, the pages, and who is practising. */
 import type { LearnerRef } from '../learners/remembered-learner.js';
 import { routeHash, type Route } from './route.js';
 
 const PAGES: { route: Route; label: string }[] = [
   { route: 'practice', label: 'Practice' },
   { route: 'progress', label: 'Progress' },
+  { route: 'worksheets', label: 'Worksheets' },
+  { route: 'library', label: 'Library' },
+  { route: 'author', label: 'Author' },
+  { route: 'settings', label: 'Settings' },
 ];
 
 interface Props {
@@ -22,21 +26,19 @@ export function AppHeader({ route, learner, onSwitchLearner }: Props) {
         </span>
         InfinityMATH <span className="brand-light">Studio</span>
       </span>
-      {learner !== null && (
-        <nav className="main-nav" aria-label="Pages">
-          {PAGES.map((page) => (
-            <a
-              key={page.route}
-              href={routeHash(page.route)}
-              className="nav-link"
-              aria-current={route === page.route ? 'page' : undefined}
-              data-testid={`nav-${page.route}`}
-            >
-              {page.label}
-            </a>
-          ))}
-        </nav>
-      )}
+      <nav className="main-nav" aria-label="Pages">
+        {PAGES.map((page) => (
+          <a
+            key={page.route}
+            href={routeHash(page.route)}
+            className="nav-link"
+            aria-current={route === page.route ? 'page' : undefined}
+            data-testid={`nav-${page.route}`}
+          >
+            {page.label}
+          </a>
+        ))}
+      </nav>
       {learner !== null && (
         <div className="who">
           <span className="who-name" data-testid="current-learner">

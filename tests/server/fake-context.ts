@@ -5,6 +5,7 @@
  */
 import { ApiError, type ApiEvent, type ApiHandlers, type ProgressSummary } from '../../src-main/api/contract.std.js';
 import type { AppContext } from '../../src-main/app/app-context.js';
+import { withUnavailable } from '../helpers/stub-handlers.js';
 
 export class FakeContext implements AppContext {
   private readonly listeners = new Set<(e: ApiEvent) => void>();
@@ -14,7 +15,7 @@ export class FakeContext implements AppContext {
   /** Every method a handler was entered for, in order. */
   readonly calls: string[] = [];
 
-  readonly handlers: ApiHandlers = {
+  readonly handlers: ApiHandlers = withUnavailable({
     'app.info': () => this.record('app.info', { version: 'fake', templates: 3, instancesReady: 7, sandboxReady: true, mode: 'browser' }),
     'learners.list': () => this.record('learners.list', []),
     'learners.create': ({ name }) => this.record('learners.create', { id: 1, name, createdAt: 0 }),
@@ -35,7 +36,7 @@ export class FakeContext implements AppContext {
       }
       return { packId: path, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, skippedByReason: {}, firstErrors: [], cancelled: false };
     },
-  };
+  });
 
   private hold: { enter: () => void; released: Promise<void> } | null = null;
 
