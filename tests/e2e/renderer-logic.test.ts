@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiEvent, type ProblemView, type SubmitResult } from '../../src-main/api/contract.std.js';
 import { clientFromTransport } from '../../src-renderer/api/client-core.js';
-import { parseRoute, routeHash } from '../../src-renderer/app/route.js';
+import { parseLocation, parseRoute, routeHash } from '../../src-renderer/app/route.js';
 import { mathToHtml } from '../../src-renderer/math/math-html.js';
 import { GLUE_MAX_TEX, glueForWrapping, splitMath, type WrapPiece } from '../../src-renderer/math/math-segments.js';
 import { answerPreview } from '../../src-renderer/practice/answer-preview.js';
@@ -190,6 +190,19 @@ describe('keyboard and scope helpers', () => {
       'practice',
     ]);
     expect(routeHash('progress')).toBe('#/progress');
+  });
+
+  it('reads sub-paths and the query of a page, and builds them back', () => {
+    expect(parseLocation('#/library/t/gsm%2F12?status=broken&q=apples')).toEqual({
+      route: 'library',
+      path: ['t', 'gsm/12'],
+      query: { status: 'broken', q: 'apples' },
+    });
+    expect(parseLocation('#/nowhere/x?y=1')).toEqual({ route: 'practice', path: [], query: { y: '1' } });
+    expect(parseLocation('#/worksheets/%E0%A4')).toEqual({ route: 'worksheets', path: ['%E0%A4'], query: {} });
+    const hash = routeHash('library', ['t', 'gsm/12'], { status: 'broken', q: 'apples', empty: '', none: undefined });
+    expect(hash).toBe('#/library/t/gsm%2F12?q=apples&status=broken');
+    expect(parseLocation(hash)).toEqual({ route: 'library', path: ['t', 'gsm/12'], query: { q: 'apples', status: 'broken' } });
   });
 });
 
