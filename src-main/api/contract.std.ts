@@ -28,6 +28,8 @@ export const apiArgs = {
   'practice.catalog': z.object({}).strict(),
   'practice.next': z.object({ learnerId, scope: practiceScopeSchema, after: id.optional() }).strict(),
   'practice.another': z.object({ learnerId, templateId: id }).strict(),
+  /** A chosen template (from the Library or a worksheet), at a given seed or with fresh numbers. */
+  'practice.open': z.object({ learnerId, templateId: id, seed: z.number().int().min(0).optional() }).strict(),
   'practice.submit': z
     .object({
       learnerId,
@@ -183,6 +185,7 @@ export interface ApiResults extends WorksheetApiResults, LibraryApiResults, Tuto
   'practice.catalog': Catalog;
   'practice.next': ProblemView;
   'practice.another': ProblemView;
+  'practice.open': ProblemView;
   'practice.submit': SubmitResult;
   'practice.reveal': { answerText: string };
   'practice.hint': HintResult;

@@ -27,6 +27,7 @@ type PracticeHandlers = Pick<
   | 'practice.catalog'
   | 'practice.next'
   | 'practice.another'
+  | 'practice.open'
   | 'practice.submit'
   | 'practice.reveal'
   | 'practice.hint'
@@ -109,6 +110,13 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solu
       if (!getTemplate(db, templateId)) throw new ApiError('not-found', `no template "${templateId}"`);
       settleAbandoned(db, learnerId, now());
       return serve(learnerId, templateId, 'same problem, new numbers');
+    },
+    'practice.open': async ({ learnerId, templateId, seed }) => {
+      requireLearner(learnerId);
+      if (!getTemplate(db, templateId)) throw new ApiError('not-found', `no template "${templateId}"`);
+      if (seed === undefined) return serve(learnerId, templateId, 'opened from the library');
+      const { inst } = await instanceOf(templateId, seed);
+      return view(inst, 'opened from the library');
     },
     'practice.submit': async ({ learnerId, templateId, seed, answer, elapsedMs, hintsUsed }): Promise<SubmitResult> => {
       requireLearner(learnerId);

@@ -114,6 +114,23 @@ describe('the practice loop', () => {
     expect(summary.attempts).toBe(1); // the wrong answer; the full solution is a reveal, not an attempt
   });
 
+  it('opens a chosen template at a given seed (the same problem every time) or with fresh numbers', async () => {
+    const h = ctx.handlers;
+    const di = await h['learners.create']({ name: 'Di' });
+    const id = 'starter.operations.sticker-packs';
+    const a = await h['practice.open']({ learnerId: di.id, templateId: id, seed: 424242 });
+    const b = await h['practice.open']({ learnerId: di.id, templateId: id, seed: 424242 });
+    expect(a.templateId).toBe(id);
+    expect(a.seed).toBe(424242);
+    expect(b.text).toBe(a.text);
+    const fresh = await h['practice.open']({ learnerId: di.id, templateId: id });
+    expect(fresh.templateId).toBe(id);
+    // The opened instance is checked like any other: its own answer is correct.
+    const r = await h['practice.submit']({ learnerId: di.id, templateId: id, seed: a.seed, answer: answerOf(id, a.seed), elapsedMs: 1000 });
+    expect(r.verdict).toBe('correct');
+    await expect(h['practice.open']({ learnerId: di.id, templateId: 'no.such.template' })).rejects.toThrow('no template "no.such.template"');
+  });
+
   it('refuses bad arguments at the boundary with the field and the reason', async () => {
     const r = await dispatch(ctx.handlers, 'practice.next', { learnerId: -1, scope: { kind: 'strand', strand: 'fractions' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad-request' } });
