@@ -8,6 +8,7 @@ import { useApi } from '../api/api-context.js';
 import { LearnerPicker } from '../learners/LearnerPicker.js';
 import { rememberedLearner, rememberLearner, type LearnerRef } from '../learners/remembered-learner.js';
 import { PracticePage } from '../practice/PracticePage.js';
+import { openedProblemFrom } from '../practice/opened-problem.js';
 import { ImportDrop } from '../library/ImportDrop.js';
 import { AppHeader } from './AppHeader.js';
 import { LEARNER_ROUTES, type Route } from './route.js';
@@ -83,7 +84,7 @@ export function App() {
             ) : route === 'settings' ? (
               <SettingsPage location={location} />
             ) : learner !== null ? (
-              <PracticePage key={learner.id} learner={learner} />
+              <PracticePage key={learner.id} learner={learner} open={openedProblemFrom(location.query)} />
             ) : null}
           </Suspense>
         )}

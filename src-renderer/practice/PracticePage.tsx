@@ -11,14 +11,19 @@ import { ProblemPanel } from './ProblemPanel.js';
 import { rememberedScope, rememberScope } from './remembered-scope.js';
 import { ScopeChooser } from './ScopeChooser.js';
 import { ScopeSelect } from './ScopeSelect.js';
+import { routeHash } from '../app/route.js';
+import type { OpenedProblem } from './opened-problem.js';
 import { usePracticeSession } from './use-practice-session.js';
 
-export function PracticePage({ learner }: { learner: LearnerRef }) {
+const MIXED: PracticeScope = { kind: 'mixed' };
+
+export function PracticePage({ learner, open = null }: { learner: LearnerRef; open?: OpenedProblem | null }) {
   const api = useApi();
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [catalogError, setCatalogError] = useState<string | null>(null);
   const [scope, setScope] = useState<PracticeScope | null>(() => rememberedScope(learner.id));
-  const session = usePracticeSession(learner.id, scope);
+  // An opened problem needs no scope first; "Next" after it goes on with mixed review.
+  const session = usePracticeSession(learner.id, scope ?? (open !== null ? MIXED : null), open);
   const { problem, busy } = session.state;
 
   useEffect(() => {
@@ -47,8 +52,10 @@ export function PracticePage({ learner }: { learner: LearnerRef }) {
     (next: PracticeScope | null) => {
       rememberScope(learner.id, next);
       setScope(next);
+      // Choosing what to practise leaves the opened problem behind.
+      if (open !== null) window.location.hash = routeHash('practice');
     },
-    [learner.id],
+    [learner.id, open],
   );
 
   const strandLabel = (strand: string | null): string | null =>
@@ -58,9 +65,9 @@ export function PracticePage({ learner }: { learner: LearnerRef }) {
     <div className="practice-page">
       <div className="page-heading">
         <h1>Practice</h1>
-        {scope !== null && <ScopeSelect catalog={catalog} scope={scope} onChange={chooseScope} />}
+        {(scope !== null || open !== null) && <ScopeSelect catalog={catalog} scope={scope ?? MIXED} onChange={chooseScope} />}
       </div>
-      {scope === null ? (
+      {scope === null && open === null ? (
         <ScopeChooser catalog={catalog} error={catalogError} onChoose={chooseScope} />
       ) : (
         <ProblemPanel

@@ -8,6 +8,7 @@ import { ApiError, type PracticeScope, type ProblemView } from '../../src-main/a
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { canSubmit, initialPracticeState, practiceReducer, type PracticeState } from './practice-state.js';
+import { openedKey, type OpenedProblem } from './opened-problem.js';
 import { scopeKey } from './scope-key.js';
 
 const MAX_ELAPSED_MS = 86_400_000; // the contract's limit
@@ -25,7 +26,7 @@ export interface PracticeSession {
   solutionShown: (answerText: string) => void;
 }
 
-export function usePracticeSession(learnerId: number, scope: PracticeScope | null): PracticeSession {
+export function usePracticeSession(learnerId: number, scope: PracticeScope | null, open: OpenedProblem | null = null): PracticeSession {
   const api = useApi();
   const [state, dispatch] = useReducer(practiceReducer, initialPracticeState);
   // The callbacks below read the latest state without being re-created on every keystroke.
@@ -70,12 +71,22 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
     if (lastFetch.current !== null) void load(lastFetch.current);
   }, [load]);
 
-  // A new scope: a problem at once (the server answers from its pre-generated pool).
+  // An opened problem comes first; "Next" then continues with the scope.
+  const openRef = useRef(open);
+  openRef.current = open;
+  const opened = openedKey(open);
+
+  // A new scope (or an opened problem): a problem at once (the server answers from its pre-generated pool).
   useEffect(() => {
     request.current++;
     dispatch({ type: 'clear' });
+    const o = openRef.current;
+    if (o !== null) {
+      void load(() => api.call('practice.open', { learnerId, templateId: o.templateId, ...(o.seed !== undefined ? { seed: o.seed } : {}) }));
+      return;
+    }
     if (key !== null) next();
-  }, [key, next]);
+  }, [api, learnerId, load, key, next, opened]);
 
   // The engine was still warming up when we asked: ask again as soon as it says it is ready.
   useEffect(

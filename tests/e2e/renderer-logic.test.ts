@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiEvent, type ProblemView, type SubmitResult } from '../../src-main/api/contract.std.js';
 import { clientFromTransport } from '../../src-renderer/api/client-core.js';
 import { parseLocation, parseRoute, routeHash } from '../../src-renderer/app/route.js';
+import { openedProblemFrom } from '../../src-renderer/practice/opened-problem.js';
 import { mathToHtml } from '../../src-renderer/math/math-html.js';
 import { GLUE_MAX_TEX, glueForWrapping, splitMath, type WrapPiece } from '../../src-renderer/math/math-segments.js';
 import { answerPreview } from '../../src-renderer/practice/answer-preview.js';
@@ -190,6 +191,15 @@ describe('keyboard and scope helpers', () => {
       'practice',
     ]);
     expect(routeHash('progress')).toBe('#/progress');
+  });
+
+  it('reads a problem opened from the library out of the practice query', () => {
+    expect(openedProblemFrom({ t: 'starter.x', seed: '42' })).toEqual({ templateId: 'starter.x', seed: 42 });
+    expect(openedProblemFrom({ t: 'starter.x' })).toEqual({ templateId: 'starter.x' });
+    expect(openedProblemFrom({ t: 'starter.x', seed: '-1' })).toEqual({ templateId: 'starter.x' });
+    expect(openedProblemFrom({ t: 'starter.x', seed: '1e99' })).toEqual({ templateId: 'starter.x' });
+    expect(openedProblemFrom({ seed: '4' })).toBeNull();
+    expect(openedProblemFrom({ t: '' })).toBeNull();
   });
 
   it('reads sub-paths and the query of a page, and builds them back', () => {
