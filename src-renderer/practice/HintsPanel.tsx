@@ -9,6 +9,7 @@ import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { mathToHtml } from '../math/math-html.js';
 import { MathText } from '../math/MathText.js';
+import { TutorPanel } from './TutorPanel.js';
 
 interface Props {
   learnerId: number;
@@ -91,6 +92,7 @@ export function HintsPanel({ learnerId, templateId, seed, onHintsShown, onSoluti
           {busy ? 'Working it out…' : hints.length === 0 ? 'Show a hint' : nextIsSolution ? 'Show the full solution' : 'Next hint'}
         </button>
       )}
+      <TutorPanel learnerId={learnerId} templateId={templateId} seed={seed} />
     </aside>
   );
 }
