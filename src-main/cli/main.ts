@@ -12,6 +12,7 @@ import { exportCommand } from './commands/export.command.js';
 import { generateCommand } from './commands/generate.command.js';
 import { importCommand } from './commands/import.command.js';
 import { worksheetCommand } from './commands/worksheet.command.js';
+import { authorCommand } from './commands/author.command.js';
 
 const USAGE = `usage: infinitymath <command> [options]
 
@@ -24,6 +25,8 @@ commands:
   export --out file.jsonl [--pack ID] [--topic T] [--status S]
   worksheet (--topic T | --template ID...) --out FILE [--count N] [--versions V] [--seed S]
             [--format pdf|html|tex] [--key none|separate|appended] [--paper A4|Letter]
+  author <problems.jsonl> --model NAME --endpoint URL [--concurrency N] [--rounds N] [--out report.jsonl] [--pack ID]
+         [--limit N] [--question-field F] [--answer-field F] [--api-key KEY] [--timeout S]
 
 options for every command:
   --db PATH   the library database (default: $INFINITYMATH_DB or ~/.local/share/infinitymath-studio/library.sqlite)
@@ -46,6 +49,10 @@ async function main(argv: string[]): Promise<void> {
   // The worksheet command reads its own options (it has many of its own).
   if (command === 'worksheet') {
     await worksheetCommand(rest);
+    return;
+  }
+  if (command === 'author') {
+    await authorCommand(rest);
     return;
   }
   let parsed;

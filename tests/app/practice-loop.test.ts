@@ -126,7 +126,7 @@ describe('the practice loop', () => {
     const fresh = await h['practice.open']({ learnerId: di.id, templateId: id });
     expect(fresh.templateId).toBe(id);
     // The opened instance is checked like any other: its own answer is correct.
-    const r = await h['practice.submit']({ learnerId: di.id, templateId: id, seed: a.seed, answer: answerOf(id, a.seed), elapsedMs: 1000 });
+    const r = await h['practice.submit']({ learnerId: di.id, templateId: id, seed: a.seed, answer: answerOf(id, a.seed), elapsedMs: 1000, hintsUsed: 0 });
     expect(r.verdict).toBe('correct');
     await expect(h['practice.open']({ learnerId: di.id, templateId: 'no.such.template' })).rejects.toThrow('no template "no.such.template"');
   });

@@ -1,0 +1,118 @@
+/**
+ * The program editor: CodeMirror 6 with Python highlighting and line numbers. Only the CodeMirror parts
+ * installed are used (no @codemirror/commands), so the few keys writing Python needs most are here:
+ * Enter keeps the indentation (one level more after a `:`), Tab and Shift-Tab indent and dedent by four
+ * spaces.
+ */
+import { python } from '@codemirror/lang-python';
+import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { EditorSelection, EditorState } from '@codemirror/state';
+import { EditorView, highlightActiveLine, keymap, lineNumbers, placeholder } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+
+const INDENT = '    ';
+
+function newline(view: EditorView): boolean {
+  const { state } = view;
+  const range = state.selection.main;
+  const line = state.doc.lineAt(range.head);
+  const before = line.text.slice(0, range.head - line.from);
+  const indent = /^\s*/.exec(line.text)?.[0] ?? '';
+  const insert = `\n${indent}${/:\s*(#.*)?$/.test(before) ? INDENT : ''}`;
+  view.dispatch(state.update({ changes: { from: range.from, to: range.to, insert }, selection: { anchor: range.from + insert.length }, scrollIntoView: true, userEvent: 'input' }));
+  return true;
+}
+
+/** Tab: four spaces at the cursor, or every selected line indented. */
+function indent(view: EditorView): boolean {
+  const { state } = view;
+  const range = state.selection.main;
+  if (range.empty) {
+    view.dispatch(state.update({ changes: { from: range.from, insert: INDENT }, selection: { anchor: range.from + INDENT.length }, userEvent: 'input' }));
+    return true;
+  }
+  const changes = [];
+  for (let n = state.doc.lineAt(range.from).number; n <= state.doc.lineAt(range.to).number; n++) changes.push({ from: state.doc.line(n).from, insert: INDENT });
+  view.dispatch(state.update({ changes, userEvent: 'input' }));
+  return true;
+}
+
+/** Shift-Tab: up to four leading spaces removed from each line of the selection. */
+function dedent(view: EditorView): boolean {
+  const { state } = view;
+  const range = state.selection.main;
+  const changes = [];
+  for (let n = state.doc.lineAt(range.from).number; n <= state.doc.lineAt(range.to).number; n++) {
+    const line = state.doc.line(n);
+    const spaces = /^ {1,4}/.exec(line.text)?.[0].length ?? 0;
+    if (spaces > 0) changes.push({ from: line.from, to: line.from + spaces });
+  }
+  if (changes.length > 0) view.dispatch(state.update({ changes, userEvent: 'delete' }));
+  return true;
+}
+
+interface Props {
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  readOnly?: boolean;
+}
+
+export function PythonEditor({ value, onChange, label, readOnly = false }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const changeRef = useRef(onChange);
+  changeRef.current = onChange;
+  // A value pushed in from outside (the model's program) is not an edit: it must not echo back as one.
+  const pushing = useRef(false);
+
+  useEffect(() => {
+    const el = host.current;
+    if (el === null) return;
+    const editor = new EditorView({
+      parent: el,
+      state: EditorState.create({
+        doc: value,
+        selection: EditorSelection.cursor(0),
+        extensions: [
+          lineNumbers(),
+          highlightActiveLine(),
+          python(),
+          indentUnit.of(INDENT),
+          syntaxHighlighting(defaultHighlightStyle),
+          placeholder('def solution(...):'),
+          keymap.of([
+            { key: 'Enter', run: newline },
+            { key: 'Tab', run: indent, shift: dedent },
+          ]),
+          EditorState.readOnly.of(readOnly),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': 'program-editor' }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged && !pushing.current) changeRef.current(u.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // Created once (per readOnly); new values are pushed in by the effect below.
+  }, [readOnly]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (editor === null) return;
+    const current = editor.state.doc.toString();
+    if (current === value) return;
+    pushing.current = true;
+    try {
+      editor.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+    } finally {
+      pushing.current = false;
+    }
+  }, [value]);
+
+  return <div className="program-editor" ref={host} />;
+}
