@@ -3,7 +3,7 @@
  * method and arguments against the contract before anything reaches the engine, allow imports only
  * of files the user chose, then relay to the backend. Every outcome is an ApiResponse.
  */
-import { ApiError, parseApiCall, type ApiResponse } from '../api/contract.std.js';
+import { ApiError, parseApiCall, type ApiMethod, type ApiResponse } from '../api/contract.std.js';
 import type { ImportGrants } from './import-grants.js';
 import type { FrameLike } from './sender-check.js';
 
@@ -17,6 +17,11 @@ export interface CallRelayDeps {
   /** The backend to call (looked up per call: it is replaced if it dies). */
   backend(): CallTarget;
   grants: ImportGrants;
+  /**
+   * Work the main process does on a result before the page gets it (the desktop app prints and saves
+   * worksheet exports: the engine process has no browser and no dialogs). Default: the result as is.
+   */
+  afterCall?: (method: ApiMethod, response: ApiResponse<unknown>) => Promise<ApiResponse<unknown>>;
 }
 
 export type CallRelay = (sender: FrameLike | null | undefined, method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
@@ -42,6 +47,7 @@ export function createCallRelay(deps: CallRelayDeps): CallRelay {
         return badRequest(`library.importFile: ${file} was not chosen by the user; drop the file on the window, pick it with a file input, or use File › Import JSONL…`);
       }
     }
-    return deps.backend().call(call.method, call.args);
+    const response = await deps.backend().call(call.method, call.args);
+    return deps.afterCall ? deps.afterCall(call.method, response) : response;
   };
 }

@@ -19,6 +19,7 @@ import { ImportGrants } from './import-grants.js';
 import { IPC_CALL, IPC_EVENT, IPC_GRANT_PATH } from './ipc-channels.std.js';
 import { createCallRelay } from './ipc-relay.js';
 import { buildMenuTemplate } from './menu-template.js';
+import { saveWorksheetExport } from './print-pdf.electron.js';
 import { senderProblem } from './sender-check.js';
 import { isAllowedPermission } from './web-permissions.js';
 import { mainWindowOptions, WINDOW_BACKGROUND } from './window-options.js';
@@ -123,6 +124,10 @@ function installIpc(): void {
     checkSender: (frame) => senderProblem(frame, windowMainFrame()),
     backend: currentBackend,
     grants,
+    afterCall: (method, response) =>
+      method === 'worksheets.export'
+        ? saveWorksheetExport({ BrowserWindow, dialog, parent: mainWindow, documentsDir: app.getPath('documents') }, response)
+        : Promise.resolve(response),
   });
   ipcMain.handle(IPC_CALL, (event, method: unknown, args: unknown) => relay(event.senderFrame, method, args));
   ipcMain.on(IPC_GRANT_PATH, (event, file: unknown) => {

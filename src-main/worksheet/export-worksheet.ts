@@ -20,19 +20,21 @@ export interface ExportOptions {
   perVersion?: boolean;
 }
 
-interface Document {
+export interface ExportDocument {
+  /** The file's path (or bare name). */
   file: string;
   versions: number[];
   parts: 'sheets' | 'keys' | 'both';
 }
 
-function plan(sheet: GeneratedWorksheet, out: string, perVersion: boolean): Document[] {
+/** Which files an export writes, named after `out`: sheet first, then its key (`-key`), per version (`-A`) if asked. */
+export function planExportDocuments(sheet: GeneratedWorksheet, out: string, perVersion: boolean): ExportDocument[] {
   const ext = path.extname(out);
   const base = out.slice(0, out.length - ext.length);
   const key = sheet.spec.key;
   const groups = perVersion ? sheet.versions.map((v) => ({ suffix: `-${v.label}`, versions: [v.index] })) : [{ suffix: '', versions: sheet.versions.map((v) => v.index) }];
   return groups.flatMap(({ suffix, versions }) => {
-    const docs: Document[] = [{ file: `${base}${suffix}${ext}`, versions, parts: key === 'appended' ? 'both' : 'sheets' }];
+    const docs: ExportDocument[] = [{ file: `${base}${suffix}${ext}`, versions, parts: key === 'appended' ? 'both' : 'sheets' }];
     if (key === 'separate') docs.push({ file: `${base}${suffix}-key${ext}`, versions, parts: 'keys' });
     return docs;
   });
@@ -40,7 +42,7 @@ function plan(sheet: GeneratedWorksheet, out: string, perVersion: boolean): Docu
 
 /** Writes the files and returns their paths (sheet first, then its key). */
 export async function exportWorksheet(sheet: GeneratedWorksheet, out: string, opts: ExportOptions): Promise<string[]> {
-  const docs = plan(sheet, out, opts.perVersion ?? false);
+  const docs = planExportDocuments(sheet, out, opts.perVersion ?? false);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   if (opts.format === 'tex') {
     for (const d of docs) fs.writeFileSync(d.file, renderWorksheetTex(sheet, { parts: d.parts, versions: d.versions }));

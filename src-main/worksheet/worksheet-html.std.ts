@@ -33,6 +33,8 @@ export interface WorksheetHtmlOptions {
 
 const WORK_SPACE = { none: '0', small: '3cm', large: '7cm' } as const;
 const MARGIN = { A4: '18mm 16mm 20mm 16mm', Letter: '0.7in 0.65in 0.8in 0.65in' } as const;
+/** On screen (the builder's preview, a saved .html opened in a browser) each part is drawn as a sheet of paper. */
+const PAPER = { A4: { width: '210mm', height: '297mm' }, Letter: { width: '8.5in', height: '11in' } } as const;
 
 /** A CSS string literal (for `content:` in margin boxes). */
 function cssString(text: string): string {
@@ -48,7 +50,8 @@ const FRACTION = /^(-?)(?:(\d+) )?(\d+)\/(\d+)(\s+\S.*)?$/;
 
 function answerHtml(text: string, format: AnswerFormat): string {
   const m = format === 'fraction' ? FRACTION.exec(text) : null;
-  if (m) return texToHtml(`${m[1] ?? ''}${m[2] ?? ''}\\tfrac{${m[3] ?? ''}}{${m[4] ?? ''}}`, false) + escapeHtml(m[5] ?? '');
+  // Full-size fractions (\dfrac): the teacher marks against these, next to bold answers.
+  if (m) return texToHtml(`${m[1] ?? ''}${m[2] ?? ''}\\dfrac{${m[3] ?? ''}}{${m[4] ?? ''}}`, false) + escapeHtml(m[5] ?? '');
   if (format === 'expression') return texToHtml(text, false);
   return escapeHtml(text);
 }
@@ -89,8 +92,10 @@ header .version{font:600 .85em system-ui,sans-serif;color:#444;margin-bottom:.6e
 .key-entry .ans{font-weight:600}
 .key-entry .src{display:block;font:7pt ui-monospace,monospace;color:#666;overflow-wrap:anywhere}
 .key-entry .worked{font-size:.85em;margin-top:.2em}
+.key-entry .steps{margin:.15em 0 0;padding-left:1.3em}
 .katex{font-size:1.05em}
-.mk{display:block;height:0;overflow:visible;font-size:2px;line-height:0;color:#fff}`;
+.mk{display:block;height:0;overflow:visible;font-size:2px;line-height:0;color:#fff}
+@media screen{html{background:#dfe3ea}body{padding:14px 0}section.part{background:#fff;width:${PAPER[spec.paper].width};min-height:${PAPER[spec.paper].height};margin:0 auto 14px;padding:${MARGIN[spec.paper]};box-shadow:0 1px 3px rgb(0 0 0/18%)}}`;
 }
 
 function problemHtml(p: WorksheetProblem, label: string, markers: boolean): string {

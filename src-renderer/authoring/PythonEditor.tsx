@@ -1,9 +1,9 @@
 /**
- * The program editor: CodeMirror 6 with Python highlighting and line numbers. Only the CodeMirror parts
- * installed are used (no @codemirror/commands), so the few keys writing Python needs most are here:
- * Enter keeps the indentation (one level more after a `:`), Tab and Shift-Tab indent and dedent by four
- * spaces.
+ * The program editor: CodeMirror 6 with Python highlighting, line numbers, undo/redo and the standard
+ * keys (@codemirror/commands). Ours take precedence for what writing Python needs most: Enter keeps the
+ * indentation (one level more after a `:`), Tab and Shift-Tab indent and dedent by four spaces.
  */
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { EditorSelection, EditorState } from '@codemirror/state';
@@ -81,9 +81,12 @@ export function PythonEditor({ value, onChange, label, readOnly = false }: Props
           indentUnit.of(INDENT),
           syntaxHighlighting(defaultHighlightStyle),
           placeholder('def solution(...):'),
+          history(),
           keymap.of([
             { key: 'Enter', run: newline },
             { key: 'Tab', run: indent, shift: dedent },
+            ...historyKeymap,
+            ...defaultKeymap,
           ]),
           EditorState.readOnly.of(readOnly),
           EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': 'program-editor' }),

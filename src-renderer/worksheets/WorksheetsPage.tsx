@@ -1,11 +1,9 @@
-/** Placeholder until this page is built. */
+/** `#/worksheets`: the saved sheets; `#/worksheets/new` and `#/worksheets/<id>`: the builder. */
 import type { HashLocation } from '../app/route.js';
+import { Builder } from './Builder.js';
+import { SavedList } from './SavedList.js';
 
 export function WorksheetsPage({ location }: { location: HashLocation }) {
-  return (
-    <section className="page-placeholder" data-testid="page-worksheets">
-      <h1>Worksheets</h1>
-      <p>Coming soon ({location.path.join('/')}).</p>
-    </section>
-  );
+  const target = location.path[0];
+  return target === undefined ? <SavedList /> : <Builder routeId={target} />;
 }

@@ -19,12 +19,12 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('where Electron lives', () => {
-  it('every *.electron.ts file is in src-main/electron, and there are exactly the main process and the preload', () => {
+  it('every *.electron.ts file is in src-main/electron, and there are exactly the main process, the preload and PDF printing', () => {
     const electronFiles = filesUnder(path.join(root, 'src-main'))
       .filter((f) => f.endsWith('.electron.ts'))
       .map((f) => path.relative(root, f).split(path.sep).join('/'))
       .sort();
-    expect(electronFiles).toEqual(['src-main/electron/main.electron.ts', 'src-main/electron/preload.electron.ts']);
+    expect(electronFiles).toEqual(['src-main/electron/main.electron.ts', 'src-main/electron/preload.electron.ts', 'src-main/electron/print-pdf.electron.ts']);
   });
 
   it('no other file in the repository imports electron', () => {

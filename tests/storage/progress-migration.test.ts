@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/storage/database.js';
 import { APPLICATION_ID } from '../../src-main/storage/migration-001-initial.js';
-import { readUserVersion, runMigrations } from '../../src-main/storage/migrations.js';
+import { LATEST_SCHEMA_VERSION, readUserVersion, runMigrations } from '../../src-main/storage/migrations.js';
 import { makeTempDir, type TempDir } from './storage-fixtures.js';
 
 let tmp: TempDir;
@@ -112,12 +112,12 @@ describe('migration 2 (version 1 → learners, attempts, review cards)', () => {
     buildVersion1();
     db.close();
     const app = openDatabase(tmp.file('m.sqlite'));
-    expect(app.schemaVersion).toBe(2);
+    expect(app.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(app.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('learners', 'attempts', 'review_cards')").pluck().get()).toBe(3);
     expect(app.db.prepare('SELECT count(*) FROM instances').pluck().get()).toBe(1);
     app.close();
     const reader = openDatabase(tmp.file('m.sqlite'), { readonly: true });
-    expect(reader.schemaVersion).toBe(2);
+    expect(reader.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     reader.close();
   });
 });
