@@ -8,12 +8,15 @@ import type { SandboxPool } from '../sandbox/pool.js';
 import { createRng } from '../sampling/rng.js';
 import { drawValues } from '../sampling/draw.js';
 import { renderText } from '../template/render.js';
-import { answersEqual } from '../template/answer-shape.js';
+import { answersEqual, inferAnswerFormat, pyToNumber, shapeOfOriginal, shapeOfPy } from '../template/answer-shape.js';
 import { formatAnswer } from '../template/format-value.js';
-import type { Template } from '../template/template.types.js';
+import type { Template, VariableValue } from '../template/template.types.js';
 import { judgeRun, type RejectionKind } from '../engine/judge.js';
-import { prepareTemplate, type PreparedTemplate } from '../engine/prepared-template.js';
-import { checkPlausibility, type PlausibilityIssue } from './plausibility.js';
+import type { PreparedTemplate } from '../engine/prepared-template.js';
+import { programSpecOf } from '../engine/program-spec.js';
+import { resolveDomains } from '../sampling/infer-domain.js';
+import type { RunResult } from '../sandbox/protocol.js';
+import { checkPlausibility, plausibilityIssues, questionProfile, type PlausibilityIssue, type QuestionProfile } from './plausibility.js';
 
 export type HealthStatus = 'healthy' | 'warning' | 'broken';
 
@@ -30,6 +33,8 @@ export interface TemplateAudit {
   reproducesOriginal: boolean | null;
   originalAnswer: string | null;
   programAnswer: string | null;
+  /** log10 |answer on the original values| (null when that answer is not a finite non-zero number): the report's magnitude histogram. */
+  answerMagnitude: number | null;
   drift: { fractional: number; negative: number; typeChanged: number };
   /** Plausibility of the answer on the original values (not trusting the original answer). */
   originalPlausibility: PlausibilityIssue[];
@@ -39,6 +44,11 @@ export interface TemplateAudit {
   firstError: string | null;
   status: HealthStatus;
   reasons: string[];
+  /**
+   * The earlier template this one (nearly) repeats, from a library audit's duplicate scan (null: the
+   * scan found none). Absent when no scan ran (an audit of one template): its stored value is kept.
+   */
+  duplicateOf?: string | null;
 }
 
 export interface AuditOptions {
@@ -53,17 +63,47 @@ function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
 }
 
-export async function auditTemplate(pool: SandboxPool, template: Template, opts: AuditOptions = {}): Promise<TemplateAudit> {
-  const prepared = await prepareTemplate(pool, template);
-  return auditPrepared(pool, prepared, opts);
-}
-
-export async function auditPrepared(pool: SandboxPool, prepared: PreparedTemplate, opts: AuditOptions = {}): Promise<TemplateAudit> {
+function drawsFor(template: Template, domains: PreparedTemplate['domains'], opts: AuditOptions): Record<string, VariableValue>[] {
   const samples = opts.samples ?? 20;
   const seedBase = opts.seedBase ?? 1_000_000;
-  const t = prepared.template;
-  const draws = Array.from({ length: samples }, (_, i) => drawValues(prepared.domains, t.variables, createRng(t.id, seedBase + i)));
+  return Array.from({ length: samples }, (_, i) => drawValues(domains, template.variables, createRng(template.id, seedBase + i)));
+}
+
+/**
+ * Audits a template with one trip to the sandbox: the original values and the K draws go in one
+ * batch (the draws do not depend on the original run; the answer shape they are judged against is
+ * derived afterwards, exactly as `prepareTemplate` derives it). At 100k templates the round trips,
+ * not the programs, are what an audit spends its time on.
+ */
+export async function auditTemplate(pool: SandboxPool, template: Template, opts: AuditOptions = {}): Promise<TemplateAudit> {
+  const domains = resolveDomains(template);
+  const spec = programSpecOf(template);
+  const draws = drawsFor(template, domains, opts);
+  const { results } = await pool.run(spec, [template.variables, ...draws]);
+  const original: RunResult = results[0] ?? { status: 'error', error: { type: 'SandboxError', message: 'no result' }, ms: 0 };
+  const shape =
+    template.answer_shape ?? shapeOfOriginal(template.original_answer) ?? (original.status === 'ok' && original.value ? shapeOfPy(original.value) : undefined);
+  const format = template.answer_format ?? inferAnswerFormat(template.original_answer, shape);
+  return judgeAudit({ template, domains, spec, shape, format, original }, draws, results.slice(1));
+}
+
+/** Audits an already prepared template (its original run done): one batch of K draws. */
+export async function auditPrepared(pool: SandboxPool, prepared: PreparedTemplate, opts: AuditOptions = {}): Promise<TemplateAudit> {
+  const draws = drawsFor(prepared.template, prepared.domains, opts);
   const { results } = await pool.run(prepared.spec, draws);
+  return judgeAudit(prepared, draws, results);
+}
+
+function magnitudeOf(original: RunResult): number | null {
+  if (original.status !== 'ok' || !original.value) return null;
+  const x = pyToNumber(original.value);
+  if (x === undefined || !Number.isFinite(x) || x === 0) return null;
+  return Math.log10(Math.abs(x));
+}
+
+function judgeAudit(prepared: PreparedTemplate, draws: readonly Record<string, VariableValue>[], results: readonly RunResult[]): TemplateAudit {
+  const samples = draws.length;
+  const t = prepared.template;
 
   const rejections: Partial<Record<RejectionKind, number>> = {};
   const drift = { fractional: 0, negative: 0, typeChanged: 0 };
@@ -71,13 +111,26 @@ export async function auditPrepared(pool: SandboxPool, prepared: PreparedTemplat
   let valid = 0;
   let needsModule: string | null = prepared.original.status === 'needs-module' ? (prepared.original.module ?? 'unknown') : null;
   let firstError: string | null = null;
+  // What the question asks for depends on its words, not its numbers: one reading per set of drawn
+  // words (names, items, units), not one per draw — at 100k templates × K draws this is most of the
+  // audit's own time.
+  const profiles = new Map<string, QuestionProfile>();
+  const profileOf = (values: Record<string, VariableValue>): QuestionProfile => {
+    const key = JSON.stringify(Object.values(values).filter((v) => typeof v === 'string'));
+    let profile = profiles.get(key);
+    if (profile === undefined) {
+      profile = questionProfile(renderText(t, prepared.domains, values));
+      profiles.set(key, profile);
+    }
+    return profile;
+  };
   results.forEach((r, i) => {
     const rejection = judgeRun(r, prepared.shape);
     if (!rejection) {
       valid++;
       const values = draws[i];
       if (r.value && values) {
-        for (const issue of checkPlausibility(renderText(t, prepared.domains, values), r.value)) {
+        for (const issue of plausibilityIssues(profileOf(values), r.value)) {
           drawnImplausible[issue.code] = (drawnImplausible[issue.code] ?? 0) + 1;
         }
       }
@@ -140,6 +193,7 @@ export async function auditPrepared(pool: SandboxPool, prepared: PreparedTemplat
     reproducesOriginal,
     originalAnswer: hasOriginal ? String(t.original_answer) : null,
     programAnswer,
+    answerMagnitude: magnitudeOf(o),
     drift,
     originalPlausibility,
     drawnImplausible,

@@ -37,11 +37,16 @@ function show(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(8)));
 }
 
-/** Issues with `answer` as an answer to `question` (the problem text with numbers filled in). */
-export function checkPlausibility(questionText: string, answer: PyValue): PlausibilityIssue[] {
-  const x = pyToNumber(answer);
-  if (x === undefined || !Number.isFinite(x)) return [];
-  const issues: PlausibilityIssue[] = [];
+/** What a question asks for, as far as plausibility goes: read once per template, not once per draw. */
+export interface QuestionProfile {
+  /** "How many <things>" where things are counted, not measured. */
+  countsThings: boolean;
+  aboutMoney: boolean;
+  /** The question announces that negative answers are fine (temperatures, debts, changes). */
+  negativeOk: boolean;
+}
+
+export function questionProfile(questionText: string): QuestionProfile {
   const question = withoutMath(questionText);
   const negativeOk = NEGATIVE_OK.test(question);
   const lastQuestion = question.split(/(?<=[.!?])\s+/).filter((s) => s.includes('?')).pop() ?? question;
@@ -51,6 +56,15 @@ export function checkPlausibility(questionText: string, answer: PyValue): Plausi
     if (after !== '' && !MEASURE_WORDS.test(after)) countsThings = true;
   }
   const aboutMoney = MONEY_QUESTION.test(lastQuestion) || /\$\s*\d/.test(question);
+  return { countsThings, aboutMoney, negativeOk };
+}
+
+/** Issues with `answer` as an answer to a question of this profile. */
+export function plausibilityIssues(profile: QuestionProfile, answer: PyValue): PlausibilityIssue[] {
+  const x = pyToNumber(answer);
+  if (x === undefined || !Number.isFinite(x)) return [];
+  const issues: PlausibilityIssue[] = [];
+  const { countsThings, aboutMoney, negativeOk } = profile;
   if (countsThings && x < 0 && !negativeOk) issues.push({ code: 'negative-count', message: `negative count (${show(x)}) for a "how many" question` });
   if (countsThings && !Number.isInteger(x) && Math.abs(x - Math.round(x)) > 1e-9) {
     issues.push({ code: 'fractional-count', message: `fractional count (${show(x)}) for a "how many" question` });
@@ -61,4 +75,9 @@ export function checkPlausibility(questionText: string, answer: PyValue): Plausi
   }
   if (Math.abs(x) >= 1e9) issues.push({ code: 'absurd-magnitude', message: `absurd magnitude (${x.toExponential(2)}) for a word problem` });
   return issues;
+}
+
+/** Issues with `answer` as an answer to `question` (the problem text with numbers filled in). */
+export function checkPlausibility(questionText: string, answer: PyValue): PlausibilityIssue[] {
+  return plausibilityIssues(questionProfile(questionText), answer);
 }

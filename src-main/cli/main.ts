@@ -21,8 +21,9 @@ commands:
   generate <template-id> | --all | --topic T  [--count N] [--seed S] [--out file.jsonl]
   show <template-id>
   list [--topic T] [--search TEXT] [--pack ID] [--status S] [--limit N]
-  audit [--samples K] [--pack ID] [--topic T] [--search TEXT] [--verbose]
-  export --out file.jsonl [--pack ID] [--topic T] [--status S]
+  audit [--samples K] [--pack ID] [--topic T] [--search TEXT] [--verbose] [--report report.html]
+  export --out file.jsonl [--format native|infinitymath|chat|alpaca|robustness] [--per-template N]
+         [--only all|healthy|approved|approved-healthy] [--dedupe] [--pack ID] [--topic T] [--status S]
   worksheet (--topic T | --template ID...) --out FILE [--count N] [--versions V] [--seed S]
             [--format pdf|html|tex] [--key none|separate|appended] [--paper A4|Letter]
   author <problems.jsonl> --model NAME --endpoint URL [--concurrency N] [--rounds N] [--out report.jsonl] [--pack ID]
@@ -77,6 +78,10 @@ async function main(argv: string[]): Promise<void> {
         limit: { type: 'string' },
         samples: { type: 'string' },
         verbose: { type: 'boolean', default: false },
+        'per-template': { type: 'string' },
+        only: { type: 'string' },
+        dedupe: { type: 'boolean', default: false },
+        report: { type: 'string' },
         'progress-json': { type: 'boolean', default: false },
       },
     });
@@ -114,10 +119,20 @@ async function main(argv: string[]): Promise<void> {
         listCommand(ctx, { topic: v.topic, search: v.search, pack: v.pack, status: v.status, limit: positiveInt('limit', v.limit, 50), json: v.json });
         break;
       case 'audit':
-        await auditCommand(ctx, { samples: positiveInt('samples', v.samples, 20), pack: v.pack, topic: v.topic, search: v.search, json: v.json, verbose: v.verbose });
+        await auditCommand(ctx, { samples: positiveInt('samples', v.samples, 20), pack: v.pack, topic: v.topic, search: v.search, json: v.json, verbose: v.verbose, report: v.report });
         break;
       case 'export':
-        await exportCommand(ctx, { out: v.out, pack: v.pack, topic: v.topic, status: v.status, json: v.json });
+        await exportCommand(ctx, {
+          out: v.out,
+          pack: v.pack,
+          topic: v.topic,
+          status: v.status,
+          json: v.json,
+          format: v.format,
+          perTemplate: v['per-template'],
+          only: v.only,
+          dedupe: v.dedupe,
+        });
         break;
     }
   } finally {

@@ -29,11 +29,18 @@ export interface AuditInput {
   acceptance: number;
   status: AuditStatus;
   reasons: string[];
+  /**
+   * The earlier template this one (nearly) repeats, from the library-wide duplicate scan; `null` when
+   * none. Omitted: an audit of one template (after an edit) keeps whatever the last scan found.
+   */
+  duplicateOf?: string | null;
   details?: unknown;
 }
 
-export interface AuditRecord extends Required<Omit<AuditInput, 'details'>> {
+export interface AuditRecord extends Required<Omit<AuditInput, 'details' | 'duplicateOf'>> {
   details?: unknown;
+  /** The earlier template this one (nearly) repeats; absent when the last scan found none. */
+  duplicateOf?: string;
   /** True when the audit is of the template as it is stored now. */
   current: boolean;
 }
@@ -42,25 +49,33 @@ export function saveAudit(db: WriteDb, audit: AuditInput): void {
   saveAudits(db, [audit]);
 }
 
-/** Save many audits in one transaction (an audit run over a pack saves in batches). */
-export function saveAudits(db: WriteDb, audits: readonly AuditInput[]): void {
+/**
+ * Save many audits in one transaction (an audit run over a pack saves in batches). `skipMissing`:
+ * audits of templates deleted in the meantime are dropped instead of failing the batch. Returns how
+ * many were saved.
+ */
+export function saveAudits(db: WriteDb, audits: readonly AuditInput[], opts: { skipMissing?: boolean } = {}): number {
   const currentHash = cachedStatement<[string], { content_hash: string }>(db, 'SELECT content_hash FROM templates WHERE id = ?');
   const upsert = cachedStatement<(string | number | null)[]>(
     db,
     `INSERT INTO audit_results (template_id, template_hash, run_at, samples, valid, crashes, timeouts, needs_module,
-       reproduces_original, acceptance, status, reasons, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       reproduces_original, acceptance, status, reasons, details, duplicate_of)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (template_id) DO UPDATE SET template_hash = excluded.template_hash, run_at = excluded.run_at,
        samples = excluded.samples, valid = excluded.valid, crashes = excluded.crashes, timeouts = excluded.timeouts,
        needs_module = excluded.needs_module, reproduces_original = excluded.reproduces_original,
-       acceptance = excluded.acceptance, status = excluded.status, reasons = excluded.reasons, details = excluded.details`,
+       acceptance = excluded.acceptance, status = excluded.status, reasons = excluded.reasons, details = excluded.details,
+       duplicate_of = CASE WHEN ? THEN excluded.duplicate_of ELSE audit_results.duplicate_of END`,
   );
   const setStatus = cachedStatement<[string, string]>(db, 'UPDATE templates SET status = ? WHERE id = ?');
-  const run = db.transaction(() => {
+  const run = db.transaction((): number => {
+    let saved = 0;
     for (const audit of audits) {
       checkAudit(audit);
       const stored = currentHash.get(audit.templateId);
+      if (stored === undefined && opts.skipMissing === true) continue;
       if (stored === undefined) throw new Error(`saveAudit: template "${audit.templateId}" does not exist`);
+      saved++;
       const auditedHash = audit.templateHash ?? stored.content_hash;
       upsert.run(
         audit.templateId,
@@ -76,11 +91,14 @@ export function saveAudits(db: WriteDb, audits: readonly AuditInput[]): void {
         audit.status,
         canonicalJson(audit.reasons),
         audit.details === undefined ? null : canonicalJson(audit.details),
+        audit.duplicateOf ?? null,
+        audit.duplicateOf === undefined ? 0 : 1,
       );
       if (auditedHash === stored.content_hash) setStatus.run(audit.status, audit.templateId);
     }
+    return saved;
   });
-  run();
+  return run();
 }
 
 export function getAudit(db: ReadDb, templateId: string): AuditRecord | undefined {
@@ -108,6 +126,7 @@ export function getAudit(db: ReadDb, templateId: string): AuditRecord | undefine
     reasons: expectStringArray(parseJsonColumn(row.reasons, `${where}, reasons`), `${where}, reasons`),
     current: row.current === 1,
   };
+  if (row.duplicate_of !== null) record.duplicateOf = row.duplicate_of;
   if (row.details !== null) record.details = parseJsonColumn(row.details, `${where}, details`);
   return record;
 }
@@ -126,6 +145,7 @@ interface AuditRow {
   status: string;
   reasons: string;
   details: string | null;
+  duplicate_of: string | null;
   current: number;
 }
 
@@ -137,6 +157,9 @@ function checkAudit(audit: AuditInput): void {
   }
   if (!(audit.acceptance >= 0 && audit.acceptance <= 1)) {
     throw new Error(`${where}: acceptance must be a number from 0 to 1; got ${audit.acceptance}`);
+  }
+  if (audit.duplicateOf !== undefined && audit.duplicateOf !== null && (audit.duplicateOf === '' || audit.duplicateOf === audit.templateId)) {
+    throw new Error(`${where}: duplicateOf must name another template; got ${JSON.stringify(audit.duplicateOf)}`);
   }
   if (!AUDIT_STATUSES.includes(audit.status)) {
     throw new Error(`${where}: status must be one of ${AUDIT_STATUSES.join(', ')}; got ${JSON.stringify(audit.status)}`);

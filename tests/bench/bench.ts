@@ -22,6 +22,8 @@ import type { Instance, Template } from '../../src-main/template/template.types.
 import { writeSyntheticFile } from '../helpers/synthetic-infinitymath.js';
 import { uiBench } from './ui-bench.js';
 import { worksheetBench, worksheetBenchRows } from '../worksheet/worksheet-bench.js';
+import { auditBench } from './audit-bench.js';
+import { searchBench } from './search-bench.js';
 
 const root = packageRoot();
 const dataDir = path.join(root, 'bench-data');
@@ -159,10 +161,12 @@ async function main(): Promise<void> {
     if (want('starter')) await engineBench(pool, 'starter pack', readStarterTemplates().templates, 50);
     if (want('gsmhard')) await engineBench(pool, 'gsm-hard, auto-templatized', gsmHardTemplates(), 20);
     if (want('worksheet')) rows.push(...worksheetBenchRows(await worksheetBench(pool)));
+    if (want('audit')) rows.push(...(await auditBench(pool)));
   } finally {
     await pool.close();
   }
   if (want('import')) importBench();
+  if (want('search')) rows.push(...(await searchBench()));
   if (want('ui')) {
     const ui = await uiBench();
     rows.push(

@@ -1,12 +1,39 @@
+/**
+ * `infinitymath audit`: health of every template the options select, K draws each, with a library-wide
+ * duplicate scan. `--report FILE.html` then writes the dataset report over the same selection as one
+ * self-contained page. Ctrl-C stops after the templates in flight; what was audited is kept.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LibraryFilter } from '../../api/library-contract.std.js';
 import { auditLibrary } from '../../audit/audit-runner.js';
 import type { TemplateAudit } from '../../audit/audit-template.js';
+import { computeReport } from '../../report/dataset-report.js';
+import { renderReportHtml } from '../../report/report-html.js';
+import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { table, truncate } from '../table.js';
 
-export async function auditCommand(
-  ctx: CliContext,
-  args: { samples: number; pack: string | undefined; topic: string | undefined; search: string | undefined; json: boolean; verbose: boolean },
-): Promise<void> {
+export interface AuditCommandArgs {
+  samples: number;
+  pack: string | undefined;
+  topic: string | undefined;
+  search: string | undefined;
+  json: boolean;
+  verbose: boolean;
+  /** Where to write the HTML dataset report (after the audit). */
+  report?: string | undefined;
+}
+
+export async function auditCommand(ctx: CliContext, args: AuditCommandArgs): Promise<void> {
+  if (args.samples < 1) throw new CliError('audit: --samples must be at least 1', 2);
+  const report = args.report === undefined ? undefined : path.resolve(args.report);
+  if (report !== undefined && !fs.existsSync(path.dirname(report))) throw new CliError(`audit: --report: no such folder: ${path.dirname(report)}`, 2);
+  const filter: LibraryFilter = {
+    ...(args.pack ? { packId: args.pack } : {}),
+    ...(args.topic ? { topic: args.topic } : {}),
+    ...(args.search ? { search: args.search } : {}),
+  };
   const pool = await ctx.pool();
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
@@ -16,7 +43,7 @@ export async function auditCommand(
     const summary = await auditLibrary(
       ctx.database.db,
       pool,
-      { ...(args.pack ? { packId: args.pack } : {}), ...(args.topic ? { topic: args.topic } : {}), ...(args.search ? { search: args.search } : {}) },
+      filter,
       {
         samples: args.samples,
         signal: controller.signal,
@@ -27,8 +54,11 @@ export async function auditCommand(
         },
       },
     );
+    if (report !== undefined) {
+      fs.writeFileSync(report, renderReportHtml(computeReport(ctx.database.db, filter), { filter, generatedAt: Date.now() }));
+    }
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ summary })}\n`);
+      process.stdout.write(`${JSON.stringify({ summary, ...(report !== undefined ? { report } : {}) })}\n`);
       return;
     }
     flagged.sort((a, b) => (a.status === b.status ? a.templateId.localeCompare(b.templateId) : a.status === 'broken' ? -1 : 1));
@@ -52,9 +82,11 @@ export async function auditCommand(
       ),
     );
     if (Object.keys(summary.needsModule).length > 0) lines.push(`Needs modules: ${Object.entries(summary.needsModule).map(([m, n]) => `${m} ×${n}`).join(', ')}`);
+    if (summary.duplicates > 0) lines.push(`Duplicates or near-duplicates of earlier templates: ${summary.duplicates}`);
     if (summary.topReasons.length > 0) {
       lines.push('', 'Top reasons:', ...summary.topReasons.map((r) => `  ${String(r.count).padStart(6)}  ${r.reason}`));
     }
+    if (report !== undefined) lines.push('', `Report: ${report}`);
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     process.off('SIGINT', onSigint);

@@ -1,28 +1,87 @@
-import fs from 'node:fs';
-import { countTemplates, listStoredTemplates } from '../../storage/templates.repo.js';
-import { serializeTemplate } from '../../template/native-format.js';
+/**
+ * `infinitymath export`: templates or training data as JSONL.
+ *   --format native|infinitymath|chat|alpaca|robustness   (default native)
+ *   --per-template N   instances per template for chat/alpaca/robustness (default 5)
+ *   --only all|healthy|approved|approved-healthy        (default all)
+ *   --dedupe           skip repeated problem texts (instances) or audited duplicates (templates)
+ * Ctrl-C stops after the templates in flight and keeps a valid file of what was written.
+ */
+import path from 'node:path';
+import { EXPORT_FORMATS, type ExportFormat, type LibraryFilter } from '../../api/library-contract.std.js';
+import { EXPORT_ONLY, runExport, type ExportOnly } from '../../export/export-runner.js';
+import { TEMPLATE_STATUSES } from '../../storage/storage.types.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 
-export async function exportCommand(ctx: CliContext, args: { out: string | undefined; pack: string | undefined; topic: string | undefined; status: string | undefined; json: boolean }): Promise<void> {
-  if (!args.out) throw new CliError('export: where to? usage: infinitymath export --out file.jsonl [--pack P] [--status healthy]', 2);
-  const db = ctx.database.db;
-  const filter = {
+export interface ExportCommandArgs {
+  out: string | undefined;
+  pack: string | undefined;
+  topic: string | undefined;
+  status: string | undefined;
+  json: boolean;
+  format?: string | undefined;
+  perTemplate?: string | undefined;
+  only?: string | undefined;
+  dedupe?: boolean | undefined;
+}
+
+const USAGE = 'usage: infinitymath export --out file.jsonl [--format native|infinitymath|chat|alpaca|robustness] [--per-template N] [--only all|healthy|approved|approved-healthy] [--dedupe] [--pack P] [--topic T] [--status S]';
+
+function parseFormat(raw: string | undefined): ExportFormat {
+  if (raw === undefined) return 'native';
+  const format = EXPORT_FORMATS.find((f) => f === raw);
+  if (format === undefined) throw new CliError(`export: unknown --format "${raw}"; expected one of ${EXPORT_FORMATS.join(', ')}`, 2);
+  return format;
+}
+
+function parseOnly(raw: string | undefined): ExportOnly {
+  if (raw === undefined) return 'all';
+  const only = EXPORT_ONLY.find((o) => o === raw);
+  if (only === undefined) throw new CliError(`export: unknown --only "${raw}"; expected one of ${EXPORT_ONLY.join(', ')}`, 2);
+  return only;
+}
+
+function parsePerTemplate(raw: string | undefined): number {
+  if (raw === undefined) return 5;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new CliError(`export: --per-template expects a whole number from 1 to 1000, got "${raw}"`, 2);
+  return n;
+}
+
+export async function exportCommand(ctx: CliContext, args: ExportCommandArgs): Promise<void> {
+  if (!args.out) throw new CliError(`export: where to? ${USAGE}`, 2);
+  const format = parseFormat(args.format);
+  const only = parseOnly(args.only);
+  const perTemplate = parsePerTemplate(args.perTemplate);
+  const status = args.status === undefined ? undefined : TEMPLATE_STATUSES.find((s) => s === args.status);
+  if (args.status !== undefined && status === undefined) throw new CliError(`export: --status expects ${TEMPLATE_STATUSES.join(', ')}, got "${args.status}"`, 2);
+  const filter: LibraryFilter = {
     ...(args.pack ? { packId: args.pack } : {}),
     ...(args.topic ? { topic: args.topic } : {}),
-    ...(args.status ? { status: args.status as 'healthy' } : {}),
+    ...(status ? { status } : {}),
   };
-  const total = countTemplates(db, filter);
-  const out = fs.createWriteStream(args.out);
-  let written = 0;
-  for (let offset = 0; offset < total; offset += 1000) {
-    for (const s of listStoredTemplates(db, { ...filter, limit: 1000, offset, orderBy: 'id' })) {
-      if (!out.write(`${serializeTemplate(s.template)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      written++;
-    }
-    ctx.progress(`exporting ${written}/${total}`);
+  const needsSandbox = format === 'chat' || format === 'alpaca' || format === 'robustness';
+  const pool = needsSandbox ? await ctx.pool() : undefined;
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const summary = await runExport(ctx.database.db, pool, {
+      filter,
+      format,
+      perTemplate,
+      only,
+      dedupe: args.dedupe ?? false,
+      out: path.resolve(args.out),
+      signal: controller.signal,
+      onProgress: (done, total) => ctx.progress(`exporting ${done}/${total}`),
+    });
+    // `written` is the number of lines, as before the instance formats existed.
+    const result = { written: summary.records, ...summary, format };
+    const what = needsSandbox ? `${summary.records} ${format} records from ${summary.templates} templates` : `${summary.records} templates`;
+    const skipped = summary.skippedDuplicates > 0 ? ` (${summary.skippedDuplicates} duplicates skipped)` : '';
+    process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${summary.cancelled ? 'Cancelled: wrote' : 'Exported'} ${what} to ${summary.out}${skipped}\n`);
+  } finally {
+    process.off('SIGINT', onSigint);
   }
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  const result = { written, out: args.out };
-  process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `Exported ${written} templates to ${args.out}\n`);
 }
