@@ -8,7 +8,7 @@ import type { AnswerFormat } from '../template/template.types.js';
 import { authoringApiArgs, type AuthoringApiEvent, type AuthoringApiResults } from './authoring-contract.std.js';
 import { libraryApiArgs, type LibraryApiEvent, type LibraryApiResults } from './library-contract.std.js';
 import { tutorApiArgs, type TutorApiEvent, type TutorApiResults } from './tutor-contract.std.js';
-import { worksheetApiArgs, type WorksheetApiEvent, type WorksheetApiResults } from './worksheet-contract.std.js';
+import { worksheetApiArgs, type WorksheetApiResults } from './worksheet-contract.std.js';
 
 const id = z.string().min(1).max(200);
 const learnerId = z.number().int().positive();
@@ -201,7 +201,7 @@ export type ApiEvent =
   | { type: 'sandbox.ready' }
   | { type: 'import.progress'; bytesRead: number; totalBytes: number; rowsRead: number; imported: number; skipped: number }
   | { type: 'import.done'; summary: ImportSummary }
-  | WorksheetApiEvent
+  // Worksheets push no events (WorksheetApiEvent is never).
   | LibraryApiEvent
   | TutorApiEvent
   | AuthoringApiEvent;

@@ -85,6 +85,7 @@ describe('authoring page', () => {
     await firstWords.selectText();
     await firstWords.dispatchEvent('mouseup');
     await page.getByRole('button', { name: 'Mark “Natalia sold clips to” as a number' }).click();
+    await page.getByTestId('author-error').waitFor();
     expect(await page.getByTestId('author-error').textContent()).toBe('"Natalia sold clips to" cannot be marked as a number: it is not a number');
 
     // A wrong program: the check shows the mismatch and saving stays off.
@@ -166,7 +167,10 @@ describe('authoring page', () => {
     await page.getByTestId('problem-input').fill(weng);
     await page.getByTestId('answer-input').fill('10');
     await page.getByRole('button', { name: 'Find the numbers' }).click();
-    expect(await page.getByTestId('generic-preview').textContent()).toBe(weng.replace('$12', '${price_per_hour}').replace('50', '{minutes}'));
+    // The preview of the previous draft stays until the new detection arrives: wait for the new one.
+    const wengGeneric = weng.replace('$12', '${price_per_hour}').replace('50', '{minutes}');
+    await page.getByTestId('generic-preview').filter({ hasText: 'Weng earns' }).waitFor();
+    expect(await page.getByTestId('generic-preview').textContent()).toBe(wengGeneric);
     await page.getByText(`coder at ${model.baseURL}`).waitFor();
 
     await page.getByTestId('ask-model').click();
