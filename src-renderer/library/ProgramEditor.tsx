@@ -1,12 +1,10 @@
 /**
  * A template's Python program in CodeMirror 6: highlighted, line-numbered, read-only until editing.
- * (No @codemirror/commands here: typing, Backspace and selection come from the view itself; Enter keeps
- * the indentation and indents after a colon, which is what writing Python needs most.)
+ * The editing (keys, undo, highlighting) is shared with the Author page: code/python-editing.ts.
  */
-import { python } from '@codemirror/lang-python';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState } from '@codemirror/state';
-import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { EditorView } from '@codemirror/view';
+import { pythonEditing } from '../code/python-editing.js';
 import { useEffect, useRef } from 'react';
 
 interface Props {
@@ -15,19 +13,6 @@ interface Props {
   onChange?: (value: string) => void;
   label: string;
   testId?: string;
-}
-
-/** Enter: a new line with the current line's indentation, one level more after a `:`. */
-function newlineKeepingIndent(view: EditorView): boolean {
-  const { state } = view;
-  const range = state.selection.main;
-  const line = state.doc.lineAt(range.head);
-  const before = line.text.slice(0, range.head - line.from);
-  const indent = /^\s*/.exec(line.text)?.[0] ?? '';
-  const extra = /:\s*$/.test(before) ? '    ' : '';
-  const insert = `\n${indent}${extra}`;
-  view.dispatch(state.update({ changes: { from: range.from, to: range.to, insert }, selection: { anchor: range.from + insert.length }, scrollIntoView: true, userEvent: 'input' }));
-  return true;
 }
 
 export function ProgramEditor({ value, editable = false, onChange, label, testId }: Props) {
@@ -45,11 +30,7 @@ export function ProgramEditor({ value, editable = false, onChange, label, testId
       state: EditorState.create({
         doc: value,
         extensions: [
-          lineNumbers(),
-          highlightActiveLine(),
-          python(),
-          syntaxHighlighting(defaultHighlightStyle),
-          keymap.of([{ key: 'Enter', run: newlineKeepingIndent }]),
+          ...pythonEditing(),
           access.current.of([EditorState.readOnly.of(!editable), EditorView.editable.of(editable)]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((update) => {
