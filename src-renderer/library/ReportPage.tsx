@@ -130,7 +130,7 @@ function ReportBody({ report, filter }: { report: DatasetReport; filter: Library
           </div>
         ))}
       </dl>
-      <div className="report-grid">
+      <div className="chart-grid">
         <ChartCard title="Status by source" wide>
           {report.bySource.length === 0 ? <Empty /> : <EChart option={options.bySource} height={bySourceHeight(report.bySource.length)} testId="chart-by-source" />}
         </ChartCard>
@@ -175,8 +175,9 @@ function Empty() {
 }
 
 function ChartCard({ title, wide = false, children }: { title: string; wide?: boolean; children: ReactNode }) {
+  // The Progress page's chart cards (progress.css): one look for every chart in the app.
   return (
-    <figure className={`report-card${wide ? ' report-card-wide' : ''}`}>
+    <figure className={`chart-card${wide ? ' chart-card-wide' : ''}`}>
       <figcaption>{title}</figcaption>
       {children}
     </figure>
