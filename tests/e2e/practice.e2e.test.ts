@@ -262,4 +262,23 @@ describe('practice in browser mode (dist/web.mjs + Chromium)', () => {
 
     expect(browser.problems).toEqual([]);
   });
+
+  it('opens a problem chosen elsewhere (the Library’s “Practise this”) at its seed, then goes on with review', { timeout: 60_000 }, async () => {
+    if (server === null || browser === null) throw new Error('the practice loop test starts the app and the browser');
+    const { page } = browser;
+    const id = 'starter.operations.sticker-packs';
+    await page.goto(`${new URL(server.url).origin}/#/practice?t=${id}&seed=77`);
+    const opened = await shownProblem(page);
+    expect([opened.templateId, opened.seed]).toEqual([id, 77]);
+    expect(await page.getByTestId('problem-reason').textContent()).toBe('opened from the library');
+    // It is checked like any other problem.
+    await answer(page, opened, 'right');
+    await verdict(page, 'correct');
+    // Choosing what to practise leaves the opened problem behind.
+    await page.getByTestId('scope-select').selectOption({ index: 1 });
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/practice');
+    const next = await nextProblem(page, opened);
+    expect(next.templateId === id && next.seed === 77).toBe(false);
+    expect(browser.problems).toEqual([]);
+  });
 });
