@@ -79,10 +79,11 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
   })();
   background.catch(() => undefined);
 
-  const practice = createPracticeHandlers(db, supply, new SolutionSupply(pool), now);
+  const solutions = new SolutionSupply(pool);
+  const practice = createPracticeHandlers(db, supply, solutions, now);
   const next = practice['practice.next'];
   practice['practice.next'] = (args) => next(args).finally(() => startWarmUp());
-  const deps: HandlerDeps = { db, pool, emit, now, signal: controller.signal, mode: opts.mode, dataDir: path.dirname(opts.dbPath) };
+  const deps: HandlerDeps = { db, pool, emit, now, signal: controller.signal, mode: opts.mode, dataDir: path.dirname(opts.dbPath), solutions };
   const handlers: ApiHandlers = {
     ...practice,
     ...createWorksheetHandlers(deps),

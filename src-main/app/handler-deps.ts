@@ -6,6 +6,7 @@
 import type { ApiEvent } from '../api/contract.std.js';
 import type { SandboxPool } from '../sandbox/pool.js';
 import type { WriteDb } from '../storage/db-handles.js';
+import type { SolutionSupply } from './solution-supply.js';
 
 export interface HandlerDeps {
   db: WriteDb;
@@ -17,4 +18,6 @@ export interface HandlerDeps {
   mode: 'electron' | 'browser';
   /** The folder of the library database: exports and settings files go under it. */
   dataDir: string;
+  /** Traced solutions, cached per instance: hints and the tutor share one trace. */
+  solutions: SolutionSupply;
 }

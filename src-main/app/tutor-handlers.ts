@@ -21,7 +21,6 @@ import { getTemplate } from '../storage/templates.repo.js';
 import type { Instance, Template } from '../template/template.types.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { InstanceSupply } from './instance-supply.js';
-import { SolutionSupply } from './solution-supply.js';
 
 export type TutorHandlers = Pick<ApiHandlers, keyof typeof tutorApiArgs>;
 
@@ -39,7 +38,7 @@ export function createTutorHandlers(deps: HandlerDeps, options: TutorHandlerOpti
   const { db, emit } = deps;
   const running = new Map<string, AbortController>();
   const supply = new InstanceSupply(db, deps.pool);
-  const solutions = new SolutionSupply(deps.pool);
+  const solutions = deps.solutions;
   deps.signal.addEventListener('abort', () => {
     for (const c of running.values()) c.abort();
   });

@@ -12,6 +12,7 @@ import { ensureStarterPack } from '../../src-main/library/starter-pack.js';
 import type { SandboxPool } from '../../src-main/sandbox/pool.js';
 import { openDatabase, type AppDatabase } from '../../src-main/storage/database.js';
 import { createTestPool } from '../helpers/sandbox.js';
+import { SolutionSupply } from '../../src-main/app/solution-supply.js';
 
 export interface JobFixture {
   dir: string;
@@ -47,6 +48,7 @@ export async function createJobFixture(prefix: string): Promise<JobFixture> {
     signal: closing.signal,
     mode: 'browser',
     dataDir: dir,
+    solutions: new SolutionSupply(() => Promise.resolve(pool)),
   };
   const handlers = createLibraryJobHandlers(deps);
   const waitFor = (pred: (e: ApiEvent) => boolean): Promise<ApiEvent> => {

@@ -21,6 +21,7 @@ import { getTemplate } from '../../src-main/storage/templates.repo.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../helpers/fake-openai-server.js';
 import { createTestPool } from '../helpers/sandbox.js';
 import { GOOD_PROGRAM, NATALIA, reply, SYNTAX_ERROR_PROGRAM, WRONG_PROGRAM } from './fixtures.js';
+import { SolutionSupply } from '../../src-main/app/solution-supply.js';
 
 let dir: string;
 let app: AppDatabase;
@@ -58,7 +59,7 @@ beforeAll(async () => {
   pool = await createTestPool();
   server = await startFakeOpenAIServer({ models: ['coder'] });
   const controller = new AbortController();
-  const deps = { db: app.db, pool: () => Promise.resolve(pool), emit, now: () => 1_700_000_000_000, signal: controller.signal, mode: 'browser' as const, dataDir: dir };
+  const deps = { db: app.db, pool: () => Promise.resolve(pool), emit, now: () => 1_700_000_000_000, signal: controller.signal, mode: 'browser' as const, dataDir: dir, solutions: new SolutionSupply(() => Promise.resolve(pool)) };
   handlers = createAuthoringHandlers(deps, { modelFor: () => createOpenAiChatModel({ baseURL: server.baseURL, model: 'coder', timeoutMs: 20_000 }) });
   noModel = createAuthoringHandlers(deps);
 }, 60_000);

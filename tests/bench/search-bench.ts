@@ -18,6 +18,7 @@ import { saveAudits, type AuditInput } from '../../src-main/storage/audits.repo.
 import { applyReview } from '../../src-main/storage/curation.repo.js';
 import { openDatabase } from '../../src-main/storage/database.js';
 import { writeSyntheticFile } from '../helpers/synthetic-infinitymath.js';
+import { SolutionSupply } from '../../src-main/app/solution-supply.js';
 
 const ROWS = 101_380;
 
@@ -137,14 +138,16 @@ export async function searchBench(): Promise<string[][]> {
     curate(app.db);
     app.db.pragma('optimize');
     const controller = new AbortController();
+    const noPool = (): Promise<never> => Promise.reject(new Error('the search bench runs no programs'));
     const handlers = createLibraryBrowseHandlers({
       db: app.db,
-      pool: () => Promise.reject(new Error('the search bench runs no programs')),
+      pool: noPool,
       emit: () => undefined,
       now: () => 0,
       signal: controller.signal,
       mode: 'browser',
       dataDir: dir,
+      solutions: new SolutionSupply(noPool),
     });
     const run = async (c: Case): Promise<number> => {
       const args = libraryApiArgs['library.query'].parse({ filter: c.filter, ...(c.sort ? { sort: c.sort } : {}), offset: c.offset ?? 0, limit: 100 });

@@ -16,6 +16,7 @@ import { upsertTemplates } from '../../src-main/storage/templates.repo.js';
 import type { AuditStatus } from '../../src-main/storage/storage.types.js';
 import type { Template } from '../../src-main/template/template.types.js';
 import { coatTemplate, makeTempDir, type TempDir } from '../storage/storage-fixtures.js';
+import { SolutionSupply } from '../../src-main/app/solution-supply.js';
 
 export const ALL_IDS = ['a.1', 'a.2', 'a.3', 'b.1', 'b.2'];
 
@@ -94,6 +95,7 @@ export function openBrowseFixture(pool?: () => Promise<SandboxPool>): BrowseFixt
     signal: controller.signal,
     mode: 'browser',
     dataDir: tmp.dir,
+    solutions: new SolutionSupply(pool ?? (() => Promise.reject(new Error('no sandbox in this test')))),
   };
   return {
     tmp,

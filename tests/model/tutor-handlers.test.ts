@@ -21,6 +21,7 @@ import { getInstance } from '../../src-main/storage/instances.repo.js';
 import type { Instance } from '../../src-main/template/template.types.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../helpers/fake-openai-server.js';
 import { TEST_CACHE_DIR } from '../helpers/sandbox.js';
+import { SolutionSupply } from '../../src-main/app/solution-supply.js';
 
 const TEMPLATE = 'starter.money.coin-jar';
 let dir: string;
@@ -195,6 +196,7 @@ describe('model.detect through the handlers', () => {
         signal: new AbortController().signal,
         mode: 'browser',
         dataDir: dir,
+        solutions: new SolutionSupply(() => Promise.reject(new Error('no sandbox in this test'))),
       };
       const h = createTutorHandlers(deps, { detectTargets: [{ name: 'LM Studio', port: fake.port }] });
       expect(await h['model.detect']({})).toEqual({ found: [{ name: 'LM Studio', baseURL: fake.baseURL, models: ['tutor-7b'] }], probed: [fake.baseURL] });

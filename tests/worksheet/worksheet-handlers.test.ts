@@ -19,6 +19,7 @@ import { lockItem, parseWorksheetSpec, regenerateItem, type WorksheetSpec } from
 import { createTestPool } from '../helpers/sandbox.js';
 import { withUnavailable } from '../helpers/stub-handlers.js';
 import { fractionsSpec } from './fixture.js';
+import { SolutionSupply } from '../../src-main/app/solution-supply.js';
 
 let dir: string;
 let app: AppDatabase;
@@ -26,7 +27,7 @@ let pool: SandboxPool;
 const controller = new AbortController();
 
 function deps(mode: 'browser' | 'electron' = 'browser'): HandlerDeps {
-  return { db: app.db, pool: () => Promise.resolve(pool), emit: () => undefined, now: () => 1_700_000_000_000, signal: controller.signal, mode, dataDir: dir };
+  return { db: app.db, pool: () => Promise.resolve(pool), emit: () => undefined, now: () => 1_700_000_000_000, signal: controller.signal, mode, dataDir: dir, solutions: new SolutionSupply(() => Promise.resolve(pool)) };
 }
 
 type Caller = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => Promise<ApiResults[M]>;
