@@ -141,14 +141,22 @@ export interface TopicProgress {
   label: string;
   attempts: number;
   correct: number;
+  /** Problems of this strand left with Skip (not answers: they change none of the other figures). */
+  skipped: number;
   /** 0..1: how well this strand is known now (recent first-try accuracy, weighted by recency). */
   mastery: number;
+  /** First tries behind `mastery` (0: no evidence yet). */
+  firstTries: number;
+  /** What `mastery` would become with one more right first try (how it grows). */
+  masteryIfRight: number;
 }
 
 export interface ProgressSummary {
   attempts: number;
   correct: number;
   accuracy: number;
+  /** Problems left with Skip. */
+  skipped: number;
   /** Consecutive days with practice, ending today or yesterday. */
   streakDays: number;
   problemsSolved: number;
