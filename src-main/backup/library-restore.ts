@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppDatabase } from '../storage/database.js';
+import type { WriteDb } from '../storage/db-handles.js';
 import { openDatabase } from '../storage/database.js';
 import { LATEST_SCHEMA_VERSION, readUserVersion } from '../storage/migrations.js';
 import { backupLibrary, type BackupResult } from './library-backup.js';
@@ -71,19 +71,22 @@ export interface RestoreReport {
 }
 
 /**
- * Steps 3–4 into a library that is open (`live`): keeps a copy of it at `keepAs`, then replaces its
- * content. The caller makes sure nothing else writes meanwhile (the app refuses while jobs run).
+ * Steps 3–4 into a library that is open (`live`, a connection to its file): keeps a copy of it at
+ * `keepAs`, then replaces its content. The caller makes sure nothing else writes meanwhile (the app
+ * refuses while jobs run).
  */
-export async function restoreIntoLibrary(live: AppDatabase, prepared: PreparedRestore, keepAs: string, source: string): Promise<RestoreReport> {
-  const keptCopy = await backupLibrary(live.db, keepAs);
-  matchPageSize(prepared.copy, live.db.pragma('page_size', { simple: true }) as number);
+export async function restoreIntoLibrary(live: WriteDb, prepared: PreparedRestore, keepAs: string, source: string, signal?: AbortSignal): Promise<RestoreReport> {
+  const keptCopy = await backupLibrary(live, keepAs, signal === undefined ? {} : { signal });
+  // Past this point the restore is one step: it is no longer cancelled.
+  matchPageSize(prepared.copy, live.pragma('page_size', { simple: true }) as number);
   const from = new Database(prepared.copy, { readonly: true, fileMustExist: true });
   try {
-    await from.backup(live.file, { progress: () => ALL_PAGES });
+    // Through the file, not this connection: every connection to it (this one included) sees the result.
+    await from.backup(live.name, { progress: () => ALL_PAGES });
   } finally {
     from.close();
   }
-  const version = readUserVersion(live.db);
+  const version = readUserVersion(live);
   if (version !== LATEST_SCHEMA_VERSION) throw new Error(`restore: the library reads as schema version ${version} after the restore, expected ${LATEST_SCHEMA_VERSION}`);
   return { from: source, keptCopy, fromVersion: prepared.fromVersion, contents: prepared.contents };
 }
