@@ -60,8 +60,8 @@ export function createLearnerHandlers(deps: HandlerDeps, appVersion: string): Pi
 }
 
 /** Name rules (empty, too long, control characters, taken) and unusable files are the user's to fix: bad-request. */
-function userError(err: unknown): unknown {
+function userError(err: unknown): Error {
   if (err instanceof LearnerNameTakenError || err instanceof ProgressFileError) return new ApiError('bad-request', err.message);
   if (err instanceof Error && /: the name /.test(err.message)) return new ApiError('bad-request', err.message);
-  return err;
+  return err instanceof Error ? err : new Error(String(err));
 }

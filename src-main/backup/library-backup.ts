@@ -56,7 +56,6 @@ export async function backupLibrary(db: ReadDb, dest: string, options: BackupOpt
   if (path.resolve(db.name) === file) throw new Error(`cannot back up the library onto itself ("${file}")`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial-${crypto.randomBytes(4).toString('hex')}`;
-  let pages = 0;
   try {
     options.signal?.throwIfAborted();
     const result = await db.backup(partial, {
@@ -67,7 +66,7 @@ export async function backupLibrary(db: ReadDb, dest: string, options: BackupOpt
         return PAGES_PER_STEP;
       },
     });
-    pages = result.totalPages;
+    const pages = result.totalPages;
     options.onProgress?.({ copiedPages: pages, totalPages: pages });
     // One self-contained file: out of WAL mode, so nothing beside it is needed.
     const copy = new Database(partial, { fileMustExist: true });
@@ -78,10 +77,10 @@ export async function backupLibrary(db: ReadDb, dest: string, options: BackupOpt
     }
     if (options.signal?.aborted === true) throw new BackupCancelledError();
     fs.renameSync(partial, file);
+    return { file, sizeBytes: fs.statSync(file).size, pages };
   } catch (err) {
     fs.rmSync(partial, { force: true });
     if (err instanceof Error && (err.name === 'AbortError' || err instanceof BackupCancelledError)) throw new BackupCancelledError();
     throw err;
   }
-  return { file, sizeBytes: fs.statSync(file).size, pages };
 }

@@ -1,9 +1,11 @@
 /**
  * Is this file one of our libraries, and can this build use it? Two levels:
  * - `peekLibraryFile` reads only the 100-byte SQLite header (magic, application id, schema version):
- *   cheap enough to list a folder of 200 MB backups;
- * - `checkLibraryFile` opens the file and checks it through: SQLite's integrity check, the foreign keys,
- *   and what it holds. It never writes to the file it is given.
+ *   cheap enough to list a folder of 200 MB backups. It is only right for a file without a `-wal`
+ *   beside it: a library in use keeps its newest page 1 in the WAL until a checkpoint (a fresh
+ *   library's file header can still read application id 0);
+ * - `checkLibraryFile` opens the file with SQLite (which reads through the WAL) and checks it through:
+ *   application id, schema version, SQLite's integrity check, the foreign keys, and what it holds.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -49,18 +51,7 @@ export function peekLibraryFile(file: string): LibraryHeader {
     if (read < HEADER_BYTES || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
       throw new LibraryFileError('not-sqlite', `"${file}" is not an InfinityMATH Studio library: it is not an SQLite database`);
     }
-    const appId = header.readUInt32BE(APPLICATION_ID_OFFSET);
-    if (appId !== APPLICATION_ID) {
-      throw new LibraryFileError('not-ours', `"${file}" is an SQLite database of another application (application_id ${appId}), not an InfinityMATH Studio library`);
-    }
-    const schemaVersion = header.readUInt32BE(USER_VERSION_OFFSET);
-    if (schemaVersion < 1) throw new LibraryFileError('not-ours', `"${file}" carries our application id but no schema: it is not a usable library`);
-    if (schemaVersion > LATEST_SCHEMA_VERSION) {
-      throw new LibraryFileError(
-        'too-new',
-        `"${file}" is a library of schema version ${schemaVersion}, written by a newer InfinityMATH Studio; this version reads up to ${LATEST_SCHEMA_VERSION}: update the app to restore it`,
-      );
-    }
+    const schemaVersion = checkHeaderValues(file, header.readUInt32BE(APPLICATION_ID_OFFSET), header.readUInt32BE(USER_VERSION_OFFSET));
     return { schemaVersion, sizeBytes: stat.size };
   } finally {
     fs.closeSync(fd);
@@ -80,7 +71,8 @@ export interface LibraryContents {
  * header, then SQLite's integrity check and the foreign keys, then what it holds.
  */
 export function checkLibraryFile(file: string): LibraryContents {
-  const header = peekLibraryFile(file);
+  const hasWal = fs.existsSync(`${file}-wal`);
+  const sizeBytes = hasWal ? fileSize(file) : peekLibraryFile(file).sizeBytes;
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true });
@@ -88,6 +80,7 @@ export function checkLibraryFile(file: string): LibraryContents {
     throw new LibraryFileError('damaged', `cannot open "${file}": ${(err as Error).message}`);
   }
   try {
+    const schemaVersion = checkIdentity(db, file);
     let problems: { integrity_check: string }[];
     try {
       problems = db.pragma('integrity_check') as { integrity_check: string }[];
@@ -105,8 +98,46 @@ export function checkLibraryFile(file: string): LibraryContents {
       // The table name is one of the constants below, never input.
       return exists ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0;
     };
-    return { ...header, templates: count('templates'), learners: count('learners'), attempts: count('attempts') };
+    return { schemaVersion, sizeBytes, templates: count('templates'), learners: count('learners'), attempts: count('attempts') };
   } finally {
     db.close();
+  }
+}
+
+/** The application id and schema version as SQLite reads them (through the WAL, if any). */
+function checkIdentity(db: Database.Database, file: string): number {
+  let appId: unknown;
+  let version: unknown;
+  try {
+    appId = db.pragma('application_id', { simple: true });
+    version = db.pragma('user_version', { simple: true });
+  } catch (err) {
+    if (err instanceof Database.SqliteError && err.code === 'SQLITE_NOTADB') {
+      throw new LibraryFileError('not-sqlite', `"${file}" is not an InfinityMATH Studio library: it is not an SQLite database`);
+    }
+    throw new LibraryFileError('damaged', `"${file}" is damaged: ${(err as Error).message}`);
+  }
+  return checkHeaderValues(file, Number(appId), Number(version));
+}
+
+function checkHeaderValues(file: string, appId: number, schemaVersion: number): number {
+  if (appId !== APPLICATION_ID) {
+    throw new LibraryFileError('not-ours', `"${file}" is an SQLite database of another application (application_id ${appId}), not an InfinityMATH Studio library`);
+  }
+  if (schemaVersion < 1) throw new LibraryFileError('not-ours', `"${file}" carries our application id but no schema: it is not a usable library`);
+  if (schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw new LibraryFileError(
+      'too-new',
+      `"${file}" is a library of schema version ${schemaVersion}, written by a newer InfinityMATH Studio; this version reads up to ${LATEST_SCHEMA_VERSION}: update the app to restore it`,
+    );
+  }
+  return schemaVersion;
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch (err) {
+    throw new LibraryFileError('missing', `cannot read "${file}": ${(err as Error).message}`);
   }
 }

@@ -35,7 +35,9 @@ export interface PreparedRestore {
 
 /** Steps 1–2: a checked, up-to-date private copy of `source` in `workDir`. Throws LibraryFileError. */
 export function prepareRestore(source: string, workDir: string): PreparedRestore {
-  const header = peekLibraryFile(source);
+  // A file without a -wal can be refused from its header before a 200 MB copy; with one, the copy is checked through SQLite.
+  const hasWal = fs.existsSync(`${source}-wal`);
+  if (!hasWal) peekLibraryFile(source);
   fs.mkdirSync(workDir, { recursive: true });
   const copy = path.join(workDir, `.restore-${crypto.randomBytes(6).toString('hex')}.sqlite`);
   const discard = (): void => {
@@ -44,7 +46,7 @@ export function prepareRestore(source: string, workDir: string): PreparedRestore
   try {
     fs.copyFileSync(source, copy);
     // A live library (not one of our backups) may hold its latest commits in the -wal beside it.
-    if (fs.existsSync(`${source}-wal`)) fs.copyFileSync(`${source}-wal`, `${copy}-wal`);
+    if (hasWal) fs.copyFileSync(`${source}-wal`, `${copy}-wal`);
     const contents = checkLibraryFile(copy);
     const migrated = openDatabase(copy);
     migrated.close();
@@ -54,7 +56,7 @@ export function prepareRestore(source: string, workDir: string): PreparedRestore
     } finally {
       db.close();
     }
-    return { copy, contents: { ...contents, schemaVersion: LATEST_SCHEMA_VERSION }, fromVersion: header.schemaVersion, discard };
+    return { copy, contents: { ...contents, schemaVersion: LATEST_SCHEMA_VERSION }, fromVersion: contents.schemaVersion, discard };
   } catch (err) {
     discard();
     if (err instanceof LibraryFileError) throw err;

@@ -53,7 +53,8 @@ export const progressSkipSchema = z.object({
   createdAt: time,
 });
 
-const finite = z.number().finite();
+/** zod 4 numbers are finite already (no NaN, no Infinity). */
+const finite = z.number();
 export const progressCardSchema = z.object({
   templateId,
   strand: label,
@@ -200,7 +201,7 @@ export function fromCard(card: Card): ProgressCard['card'] {
     learning_steps: card.learning_steps,
     reps: card.reps,
     lapses: card.lapses,
-    state: card.state as ProgressCard['card']['state'],
+    state: card.state,
   };
 }
 

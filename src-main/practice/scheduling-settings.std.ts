@@ -33,11 +33,8 @@ export interface SchedulingSettings {
   relearningSteps: Step[];
 }
 
-export const DEFAULT_SCHEDULING: Readonly<SchedulingSettings> = Object.freeze({
-  desiredRetention: 0.9,
-  learningSteps: ['30m' as Step],
-  relearningSteps: ['30m' as Step],
-});
+const DEFAULTS: SchedulingSettings = { desiredRetention: 0.9, learningSteps: ['30m'], relearningSteps: ['30m'] };
+export const DEFAULT_SCHEDULING: Readonly<SchedulingSettings> = Object.freeze(DEFAULTS);
 
 /** Minutes of a step, or null when it is not a step. */
 export function stepMinutes(step: string): number | null {
