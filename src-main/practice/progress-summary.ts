@@ -22,7 +22,7 @@ import { countDueCards } from '../storage/review-cards.repo.js';
 import { skipCountsByStrand } from '../storage/skips.repo.js';
 import type { EpochMs } from '../storage/storage.types.js';
 import { dayClock, streakDays } from './local-days.js';
-import { masteryScore } from './mastery.js';
+import { masteryScore } from './mastery.std.js';
 
 /** Display names by strand id; a Map keeps the caller's order (the catalog's curriculum order). */
 export type StrandLabels = ReadonlyMap<string, string> | Readonly<Record<string, string>>;

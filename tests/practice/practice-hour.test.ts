@@ -124,6 +124,32 @@ function tally<T>(items: readonly T[]): Map<T, number> {
 
 const max = (counts: Map<unknown, number>): number => Math.max(0, ...counts.values());
 
+/** The figures the README quotes (`IM_REPORT=1 npx vitest run tests/practice/practice-hour.test.ts` prints them). */
+function figures(hour: Hour): Record<string, number> {
+  const reviews = hour.shown.filter((s) => s.reason === 'due for review');
+  const solvedAtOnce = solvedAtFirstShowing(hour);
+  return {
+    problems: hour.shown.length,
+    'review picks': reviews.length,
+    'of types solved at once the first time': reviews.filter((r) => solvedAtOnce.has(r.templateId)).length,
+    'max reviews of one topic': max(tally(reviews.map((r) => r.topic))),
+    'max showings of one type': max(tally(hour.shown.map((s) => s.templateId))),
+    'max due (every 10 min)': Math.max(...hour.dueEvery10Minutes),
+    'due after a 15-min break': hour.dueAfterBreak,
+  };
+}
+
+/** Problem types whose first showing in the hour was solved at once. */
+function solvedAtFirstShowing(hour: Hour): Set<string> {
+  const first = new Map<string, Hour['shown'][number]>();
+  for (const s of hour.shown) if (!first.has(s.templateId)) first.set(s.templateId, s);
+  return new Set([...first.values()].filter((s) => s.firstTry === 'right').map((s) => s.templateId));
+}
+
+function report(label: string, name: string, hour: Hour): void {
+  if (process.env.IM_REPORT === '1') process.stdout.write(`${label} | ${name} | ${JSON.stringify(figures(hour))}\n`);
+}
+
 const SCOPES: { name: string; scope: PracticeScope }[] = [
   { name: 'mixed review', scope: { kind: 'mixed' } },
   { name: 'one strand (fractions)', scope: { kind: 'strand', strand: 'fractions' } },
@@ -131,9 +157,10 @@ const SCOPES: { name: string; scope: PracticeScope }[] = [
 ];
 
 describe('an hour of practice with the default scheduling', () => {
-  it.each(SCOPES)('$name: problem types and topics come back rarely, and only after a miss', ({ scope }) => {
+  it.each(SCOPES)('$name: problem types and topics come back rarely, and only after a miss', ({ name, scope }) => {
     resetSchedulingSettings(library.db);
     const hour = practiseAnHour(scope);
+    report('default (30m)', name, hour);
     // A realistic hour: one problem every minute or two.
     expect(hour.shown.length).toBeGreaterThanOrEqual(30);
     expect(hour.shown.length).toBeLessThanOrEqual(60);
@@ -163,7 +190,8 @@ describe('the same hour with ts-fsrs default learning steps (1 min, 10 min): the
     try {
       for (const { name, scope } of SCOPES) {
         const hour = practiseAnHour(scope);
-        const solvedAtOnce = new Set(hour.shown.filter((s) => s.firstTry === 'right').map((s) => s.templateId));
+        report('ts-fsrs 1m 10m', name, hour);
+        const solvedAtOnce = solvedAtFirstShowing(hour);
         const reviews = hour.shown.filter((s) => s.reason === 'due for review');
         // Problem types solved at once come back for review anyway (ten minutes later)…
         expect(new Set(reviews.filter((r) => solvedAtOnce.has(r.templateId)).map((r) => r.templateId)).size, name).toBeGreaterThanOrEqual(5);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressSummary } from '../../src-main/api/contract.std.js';
-import { masteryScore } from '../../src-main/practice/mastery.js';
+import { masteryScore } from '../../src-main/practice/mastery.std.js';
 import { progressSummary } from '../../src-main/practice/progress-summary.js';
 import { recordOutcome } from '../../src-main/practice/record-outcome.js';
 import type { AttemptInput } from '../../src-main/storage/attempts.repo.js';
