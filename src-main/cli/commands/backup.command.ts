@@ -18,7 +18,7 @@ import { BackupExistsError, backupLibrary } from '../../backup/library-backup.js
 import { checkLibraryFile, LibraryFileError } from '../../backup/library-file.js';
 import { prepareRestore, restoreIntoLibrary, restoreToNewFile } from '../../backup/library-restore.js';
 import { defaultDatabasePath } from '../../paths.js';
-import { openDatabase } from '../../storage/database.js';
+import { openDatabase, type AppDatabase } from '../../storage/database.js';
 import { CliError } from '../cli-error.js';
 
 export const BACKUP_USAGE = `usage: infinitymath backup FILE [--force] [--db PATH] [--json]
@@ -75,7 +75,7 @@ export async function backupCommand(argv: readonly string[]): Promise<void> {
     if (interactive) process.stderr.write('\r\x1b[2K');
     const contents = checkLibraryFile(result.file);
     if (o.json) {
-      process.stdout.write(`${JSON.stringify({ file: result.file, sizeBytes: result.sizeBytes, ...contents })}\n`);
+      process.stdout.write(`${JSON.stringify({ file: result.file, ...contents })}\n`);
     } else {
       process.stdout.write(`backed up ${o.dbPath} to ${result.file} (${mb(result.sizeBytes)}: ${contents.templates} templates, ${contents.learners} learners, ${contents.attempts} answers)\n`);
     }
@@ -132,7 +132,7 @@ export async function restoreCommand(argv: readonly string[]): Promise<void> {
   }
 }
 
-function openLibrary(command: string, file: string): ReturnType<typeof openDatabase> {
+function openLibrary(command: string, file: string): AppDatabase {
   try {
     return openDatabase(file);
   } catch (err) {
