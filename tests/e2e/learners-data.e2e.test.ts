@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src-main/paths.js';
 import { launchBrowser, type Browser } from './browser.js';
 import type { PageGlobals } from './page-globals.js';
+import { sseReader } from '../server/sse-reader.js';
 import { assertWebBuilt, startWeb, type WebProcess } from './web-process.js';
 
 const ARTIFACTS = path.join(packageRoot(), 'test-artifacts', 'e2e');
@@ -77,6 +78,30 @@ async function nextProblemAfter(page: Page, previous: { templateId: string; seed
 
 async function stat(page: Page, id: string): Promise<string> {
   return (await page.getByTestId(`stat-${id}`).locator('.stat-value').textContent()) ?? '';
+}
+
+/**
+ * Resolves once the server's engine is warm. Stopping a server whose sandbox is still warming can
+ * take longer than its shutdown grace on a loaded machine (the warm-up is not cancellable), so the
+ * test lets it finish first. Subscribed to the events before asking, so `sandbox.ready` cannot be missed.
+ */
+async function engineReady(web: WebProcess): Promise<void> {
+  const url = new URL(web.url);
+  const headers = { 'x-im-token': url.searchParams.get('token') ?? '' };
+  const abort = new AbortController();
+  const events = await fetch(`${url.origin}/api/events`, { headers, signal: abort.signal });
+  try {
+    if (events.body === null) throw new Error('no event stream');
+    const stream = sseReader(events.body);
+    const info = await fetch(`${url.origin}/api/app.info`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' });
+    if (((await info.json()) as { value?: { sandboxReady: boolean } }).value?.sandboxReady === true) return;
+    for (let block = await stream.next(); block !== null; block = await stream.next()) {
+      if (block.includes('"type":"sandbox.ready"')) return;
+    }
+    throw new Error('the event stream ended before the sandbox was ready');
+  } finally {
+    abort.abort();
+  }
 }
 
 function dbRows(sql: string): unknown[] {
@@ -277,6 +302,7 @@ describe('learners, data and browser mode (dist/web.mjs + Chromium)', () => {
     // and start it again as a user would: the same address (the library's port and secret).
     const before = server.url;
     await page.goto('about:blank');
+    await engineReady(server);
     await server.stop();
     server = null;
     server = await startWeb(dbPath, { port: 'remembered' });
@@ -290,5 +316,6 @@ describe('learners, data and browser mode (dist/web.mjs + Chromium)', () => {
     expect(await page.locator('body').textContent()).not.toContain('Unauthorized');
     await shot(page, 'data-13-reload-after-restart');
     expect(browser.problems).toEqual([]);
+    await engineReady(server);
   });
 });
