@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import type { AnswerFormat } from '../template/template.types.js';
 import { authoringApiArgs, type AuthoringApiEvent, type AuthoringApiResults } from './authoring-contract.std.js';
+import { backupApiArgs, type BackupApiEvent, type BackupApiResults } from './backup-contract.std.js';
+import { learnersApiArgs, type LearnersApiResults } from './learners-contract.std.js';
 import { libraryApiArgs, type LibraryApiEvent, type LibraryApiResults } from './library-contract.std.js';
+import { practiceApiArgs, type PracticeApiResults } from './practice-contract.std.js';
 import { tutorApiArgs, type TutorApiEvent, type TutorApiResults } from './tutor-contract.std.js';
 import { worksheetApiArgs, type WorksheetApiResults } from './worksheet-contract.std.js';
 
@@ -50,6 +53,9 @@ export const apiArgs = {
   ...libraryApiArgs,
   ...tutorApiArgs,
   ...authoringApiArgs,
+  ...practiceApiArgs,
+  ...learnersApiArgs,
+  ...backupApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -141,14 +147,22 @@ export interface TopicProgress {
   label: string;
   attempts: number;
   correct: number;
+  /** Problems of this strand left with Skip (not answers: they change none of the other figures). */
+  skipped: number;
   /** 0..1: how well this strand is known now (recent first-try accuracy, weighted by recency). */
   mastery: number;
+  /** First tries behind `mastery` (0: no evidence yet). */
+  firstTries: number;
+  /** What `mastery` would become with one more right first try (how it grows). */
+  masteryIfRight: number;
 }
 
 export interface ProgressSummary {
   attempts: number;
   correct: number;
   accuracy: number;
+  /** Problems left with Skip. */
+  skipped: number;
   /** Consecutive days with practice, ending today or yesterday. */
   streakDays: number;
   problemsSolved: number;
@@ -178,7 +192,7 @@ export interface ImportSummary {
   cancelled: boolean;
 }
 
-export interface ApiResults extends WorksheetApiResults, LibraryApiResults, TutorApiResults, AuthoringApiResults {
+export interface ApiResults extends WorksheetApiResults, LibraryApiResults, TutorApiResults, AuthoringApiResults, PracticeApiResults, LearnersApiResults, BackupApiResults {
   'app.info': AppInfo;
   'learners.list': Learner[];
   'learners.create': Learner;
@@ -204,7 +218,8 @@ export type ApiEvent =
   // Worksheets push no events (WorksheetApiEvent is never).
   | LibraryApiEvent
   | TutorApiEvent
-  | AuthoringApiEvent;
+  | AuthoringApiEvent
+  | BackupApiEvent;
 
 export type ApiHandlers = { [M in ApiMethod]: (args: ApiParsedArgs<M>) => Promise<ApiResults[M]> };
 

@@ -22,6 +22,9 @@ import { createPracticeHandlers } from './practice-handlers.js';
 import { createTutorHandlers } from './tutor-handlers.js';
 import { createWorksheetHandlers } from './worksheet-handlers.js';
 import { SolutionSupply } from './solution-supply.js';
+import { ActivityTracker } from './activity-tracker.js';
+import { createBackupHandlers } from './backup-handlers.js';
+import { createLearnerHandlers } from './learner-handlers.js';
 
 /** Instances kept ready per starter template, so practice never waits for the sandbox. */
 const STOCK_PER_TEMPLATE = 8;
@@ -42,7 +45,9 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
   const now = opts.now ?? Date.now;
   ensureStarterPack(db);
   const listeners = new Set<(e: ApiEvent) => void>();
+  const activity = new ActivityTracker();
   const emit = (e: ApiEvent): void => {
+    activity.observe(e);
     for (const l of listeners) l(e);
   };
 
@@ -84,8 +89,17 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
   const next = practice['practice.next'];
   practice['practice.next'] = (args) => next(args).finally(() => startWarmUp());
   const deps: HandlerDeps = { db, pool, emit, now, signal: controller.signal, mode: opts.mode, dataDir: path.dirname(opts.dbPath), solutions };
-  const handlers: ApiHandlers = {
+  const handlers: ApiHandlers = activity.wrap({
     ...practice,
+    ...createLearnerHandlers(deps, appVersion()),
+    ...createBackupHandlers({
+      ...deps,
+      busyWith: (self) => activity.busyWith(self),
+      forgetCaches: () => {
+        supply.forget();
+        solutions.forget();
+      },
+    }),
     ...createWorksheetHandlers(deps),
     ...createLibraryHandlers(deps),
     ...createTutorHandlers(deps),
@@ -122,7 +136,7 @@ export function createAppContext(opts: AppContextOptions): Promise<AppContext> {
       emit({ type: 'import.done', summary });
       return summary;
     },
-  };
+  });
 
   return Promise.resolve({
     handlers,

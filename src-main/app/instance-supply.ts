@@ -100,4 +100,9 @@ export class InstanceSupply {
     if (rows.length > 0) putInstances(this.db, rows);
     return rows.length;
   }
+
+  /** Drops prepared programs (after the library was restored from a backup, a template may differ). */
+  forget(): void {
+    this.prepared.clear();
+  }
 }

@@ -11,7 +11,13 @@ import { getTemplate } from '../storage/templates.repo.js';
 import { attemptsOnInstance, instanceHistory, seenInstances } from '../storage/attempts.repo.js';
 import { createLearner, getLearner, LearnerNameTakenError, listLearners } from '../storage/learners.repo.js';
 import { recordOutcome, settleAbandoned } from '../practice/record-outcome.js';
-import { pickNext } from '../practice/scheduler.js';
+import { pickNext, SKIP_MEMORY_MS, skipSetAsideMs } from '../practice/scheduler.js';
+import { DEFAULT_SCHEDULING } from '../practice/scheduling-settings.std.js';
+import { loadSchedulingSettings, resetSchedulingSettings, saveSchedulingSettings, SCHEDULING_SETTINGS_KEY } from '../practice/scheduling-store.js';
+import { NothingToSkipError, skipProblem } from '../practice/skip-problem.js';
+import { getSetting } from '../storage/settings.repo.js';
+import { recentSkipsByTemplate, skippedSeeds } from '../storage/skips.repo.js';
+import type { SchedulingView } from '../api/practice-contract.std.js';
 import { progressSummary } from '../practice/progress-summary.js';
 import type { Instance, Template } from '../template/template.types.js';
 import { candidatesFor, readCatalog } from './catalog.js';
@@ -32,6 +38,10 @@ type PracticeHandlers = Pick<
   | 'practice.reveal'
   | 'practice.hint'
   | 'progress.summary'
+  | 'practice.skip'
+  | 'practice.getScheduling'
+  | 'practice.saveScheduling'
+  | 'practice.resetScheduling'
 >;
 
 /** The learner's answer as a number for diagnosis: a percent as the number of percent, as programs return it. */
@@ -69,7 +79,8 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solu
   const serve = async (learnerId: number, templateId: string, reason: string): Promise<ProblemView> => {
     const key = `${learnerId}:${templateId}`;
     const already = shown.get(key) ?? new Set<number>();
-    const inst = await supply.fresh(templateId, new Set([...seenInstances(db, learnerId, templateId), ...already]));
+    // Skipped numbers count as seen: a skipped problem type comes back with new ones.
+    const inst = await supply.fresh(templateId, new Set([...seenInstances(db, learnerId, templateId), ...skippedSeeds(db, learnerId, templateId), ...already]));
     shown.set(key, already.add(inst.seed));
     return view(inst, reason);
   };
@@ -82,6 +93,12 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solu
     return { inst: await supply.get(templateId, seed), t, strand: t.strand ?? null, topic: t.topic ?? null };
   };
 
+
+  const schedulingView = (): SchedulingView => ({
+    settings: loadSchedulingSettings(db),
+    defaults: { ...DEFAULT_SCHEDULING, learningSteps: [...DEFAULT_SCHEDULING.learningSteps], relearningSteps: [...DEFAULT_SCHEDULING.relearningSteps] },
+    isDefault: getSetting(db, SCHEDULING_SETTINGS_KEY) === undefined,
+  });
 
   return {
     'learners.list': () => Promise.resolve(listLearners(db)),
@@ -185,6 +202,28 @@ export function createPracticeHandlers(db: WriteDb, supply: InstanceSupply, solu
         total: solved.hints.length,
         answerText: hint.revealsAnswer ? inst.answerText : null,
       };
+    },
+    'practice.skip': ({ learnerId, templateId, seed, elapsedMs, hintsUsed }) => {
+      requireLearner(learnerId);
+      const t = getTemplate(db, templateId)?.template;
+      const at = now();
+      try {
+        const skip = skipProblem(db, { learnerId, templateId, seed, strand: t?.strand ?? null, topic: t?.topic ?? null, elapsedMs, hintsUsed }, at);
+        const recent = recentSkipsByTemplate(db, learnerId, at - SKIP_MEMORY_MS).get(templateId)?.count ?? 1;
+        return Promise.resolve({ setAsideMinutes: Math.round(skipSetAsideMs(recent) / 60_000), answersBefore: skip.answersBefore });
+      } catch (err) {
+        if (err instanceof NothingToSkipError) return Promise.reject(new ApiError('bad-request', err.message));
+        throw err;
+      }
+    },
+    'practice.getScheduling': () => Promise.resolve(schedulingView()),
+    'practice.saveScheduling': ({ settings }) => {
+      saveSchedulingSettings(db, settings, now());
+      return Promise.resolve(schedulingView());
+    },
+    'practice.resetScheduling': () => {
+      resetSchedulingSettings(db);
+      return Promise.resolve(schedulingView());
     },
     'progress.summary': ({ learnerId }) => {
       requireLearner(learnerId);

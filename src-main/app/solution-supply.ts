@@ -38,4 +38,9 @@ export class SolutionSupply {
     const d = diagnose(learnerValue, solved.solution);
     return d.kind === 'unknown' || d.kind === 'correct' ? null : d.message;
   }
+
+  /** Drops every cached solution (after the library was restored from a backup). */
+  forget(): void {
+    this.cache.clear();
+  }
 }

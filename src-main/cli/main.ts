@@ -13,6 +13,7 @@ import { generateCommand } from './commands/generate.command.js';
 import { importCommand } from './commands/import.command.js';
 import { worksheetCommand } from './commands/worksheet.command.js';
 import { authorCommand } from './commands/author.command.js';
+import { backupCommand, restoreCommand } from './commands/backup.command.js';
 
 const USAGE = `usage: infinitymath <command> [options]
 
@@ -28,6 +29,8 @@ commands:
             [--format pdf|html|tex] [--key none|separate|appended] [--paper A4|Letter]
   author <problems.jsonl> --model NAME --endpoint URL [--concurrency N] [--rounds N] [--out report.jsonl] [--pack ID]
          [--limit N] [--question-field F] [--answer-field F] [--api-key KEY] [--timeout S]
+  backup FILE [--force]      the whole library to FILE (safe while the app runs)
+  restore FILE [--force]     the library from FILE; an existing one is replaced only with --force (a copy is kept)
 
 options for every command:
   --db PATH   the library database (default: $INFINITYMATH_DB or ~/.local/share/infinitymath-studio/library.sqlite)
@@ -54,6 +57,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'author') {
     await authorCommand(rest);
+    return;
+  }
+  if (command === 'backup' || command === 'restore') {
+    await (command === 'backup' ? backupCommand(rest) : restoreCommand(rest));
     return;
   }
   let parsed;

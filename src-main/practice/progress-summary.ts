@@ -7,7 +7,9 @@
  * - problemsSolved: distinct instances (template, seed) with a correct answer;
  * - daily: per local calendar day with counted attempts, oldest first;
  * - streakDays: consecutive such days ending today or yesterday (see local-days.ts);
- * - byStrand: per strand with any answer or reveal; mastery as in mastery.ts, from first tries;
+ * - skipped: problems left with Skip (never attempts: they change none of the figures above);
+ * - byStrand: per strand with any answer, reveal or skip; mastery as in mastery.ts, from first tries,
+ *   with the number of first tries behind it and what one more right first try would make it;
  *   ordered as `strandLabels` lists strands, then other strands by name, then problems with no
  *   strand (strand "", label "Other") last;
  * - dueNow: review cards due now for templates still in the library.
@@ -17,9 +19,10 @@ import { activityBuckets, attemptCountsByStrand, countSolvedInstances, firstTryO
 import type { ReadDb } from '../storage/db-handles.js';
 import { requireLearner } from '../storage/learners.repo.js';
 import { countDueCards } from '../storage/review-cards.repo.js';
+import { skipCountsByStrand } from '../storage/skips.repo.js';
 import type { EpochMs } from '../storage/storage.types.js';
 import { dayClock, streakDays } from './local-days.js';
-import { masteryScore } from './mastery.js';
+import { masteryScore } from './mastery.std.js';
 
 /** Display names by strand id; a Map keeps the caller's order (the catalog's curriculum order). */
 export type StrandLabels = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
@@ -57,7 +60,16 @@ export function progressSummary(db: ReadDb, learnerId: number, now: EpochMs, str
     const key = strand ?? NO_STRAND;
     let entry = strands.get(key);
     if (entry === undefined) {
-      entry = { strand: key, label: labels.get(key) ?? (key === NO_STRAND ? NO_STRAND_LABEL : key), attempts: 0, correct: 0, mastery: 0 };
+      entry = {
+        strand: key,
+        label: labels.get(key) ?? (key === NO_STRAND ? NO_STRAND_LABEL : key),
+        attempts: 0,
+        correct: 0,
+        skipped: 0,
+        mastery: 0,
+        firstTries: 0,
+        masteryIfRight: masteryScore([true]),
+      };
       strands.set(key, entry);
     }
     return entry;
@@ -83,13 +95,22 @@ export function progressSummary(db: ReadDb, learnerId: number, now: EpochMs, str
   }
   for (const [key, outcomes] of firstTries) {
     const entry = strands.get(key);
-    if (entry !== undefined) entry.mastery = masteryScore(outcomes);
+    if (entry === undefined) continue;
+    entry.mastery = masteryScore(outcomes);
+    entry.firstTries = outcomes.length;
+    entry.masteryIfRight = masteryScore([...outcomes, true]);
+  }
+  let skipped = 0;
+  for (const row of skipCountsByStrand(db, learnerId)) {
+    strandOf(row.strand).skipped += row.skipped;
+    skipped += row.skipped;
   }
 
   return {
     attempts,
     correct,
     accuracy: attempts === 0 ? 0 : correct / attempts,
+    skipped,
     streakDays: streakDays(
       daily.map((d) => d.date),
       clock.dateOf(now),

@@ -4,13 +4,15 @@
  * answering wrong are settled (rated Again) by `settleAbandoned` when they move on.
  *
  * Call `recordOutcome` from `practice.submit` (after checking the answer) and `practice.reveal`;
- * call `settleAbandoned` from `practice.next` and `practice.another` before picking.
+ * call `settleAbandoned` from `practice.next` and `practice.another` before picking. A problem the
+ * learner *skipped* after answering is not abandoned: a skip is not a wrong answer (skip-problem.ts).
  */
 import type { Grade } from 'ts-fsrs';
 import { firstTrySolveTimes, instanceHistory, isCountedVerdict, recordAttempt, unfinishedInstances, type AttemptInput, type AttemptRecord } from '../storage/attempts.repo.js';
 import type { WriteDb } from '../storage/db-handles.js';
 import { requireLearner } from '../storage/learners.repo.js';
 import { getCard } from '../storage/review-cards.repo.js';
+import { lastSkipOfInstance } from '../storage/skips.repo.js';
 import type { EpochMs } from '../storage/storage.types.js';
 import { gradeOutcome, reviewTemplate, type ProblemFacts, type ProblemResult } from './scheduler.js';
 
@@ -72,15 +74,18 @@ export interface SettledTemplate {
 }
 
 /**
- * Rate Again every template with a problem the learner answered but neither solved nor revealed,
- * unless its card was reviewed after that problem's last answer (already settled). Each template
- * is reviewed once however many such problems it has. Returns the templates settled.
+ * Rate Again every template with a problem the learner answered but neither solved, revealed nor
+ * skipped, unless its card was reviewed after that problem's last answer (already settled). Each
+ * template is reviewed once however many such problems it has. Returns the templates settled.
  */
 export function settleAbandoned(db: WriteDb, learnerId: number, now: EpochMs): SettledTemplate[] {
   const run = db.transaction((): SettledTemplate[] => {
     requireLearner(db, learnerId, 'settleAbandoned');
     const latest = new Map<string, { strand: string | null; lastAt: number }>();
     for (const instance of unfinishedInstances(db, learnerId)) {
+      // Skipped after its last answer: the learner chose to leave it, which is not forgetting it.
+      const skippedAt = lastSkipOfInstance(db, learnerId, instance.templateId, instance.seed);
+      if (skippedAt !== undefined && skippedAt >= instance.lastAt) continue;
       const known = latest.get(instance.templateId);
       if (known === undefined || instance.lastAt > known.lastAt) latest.set(instance.templateId, { strand: instance.strand, lastAt: instance.lastAt });
     }

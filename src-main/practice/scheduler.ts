@@ -5,31 +5,46 @@
  * `seenInstances`); this module decides which template comes next and how a finished problem
  * moves its card.
  */
-import { createEmptyCard, fsrs, Rating, type Card, type FSRSParameters, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, type Card, type FSRS, type FSRSParameters, type Grade } from 'ts-fsrs';
 import type { Rng } from '../sampling/rng.js';
 import { lastAttemptByTemplate } from '../storage/attempts.repo.js';
 import type { ReadDb, WriteDb } from '../storage/db-handles.js';
 import { requireLearner } from '../storage/learners.repo.js';
 import { allCards, getCard, putCard, type ReviewCardRecord } from '../storage/review-cards.repo.js';
+import { recentSkipsByTemplate } from '../storage/skips.repo.js';
 import type { EpochMs } from '../storage/storage.types.js';
+import { DEFAULT_SCHEDULING, type SchedulingSettings } from './scheduling-settings.std.js';
+import { loadSchedulingSettings } from './scheduling-store.js';
 
 /**
- * FSRS settings, spelled out so a ts-fsrs upgrade cannot silently change them.
- * - Short-term learning steps of 1 and 10 minutes (ts-fsrs's defaults): a template answered wrong
- *   comes back within the same session, after a problem or two of something else.
+ * FSRS parameters for the library's settings (see scheduling-settings.std.ts for the defaults and
+ * why), spelled out so a ts-fsrs upgrade cannot silently change them.
  * - No fuzz: the same history always gives the same due date (tests and replays depend on it).
  * - Intervals capped at a school year.
  */
-export const PRACTICE_FSRS_PARAMS: Partial<FSRSParameters> = {
-  request_retention: 0.9,
-  maximum_interval: 365,
-  enable_fuzz: false,
-  enable_short_term: true,
-  learning_steps: ['1m', '10m'],
-  relearning_steps: ['10m'],
-};
+export function fsrsParams(settings: SchedulingSettings = DEFAULT_SCHEDULING): Partial<FSRSParameters> {
+  return {
+    request_retention: settings.desiredRetention,
+    maximum_interval: 365,
+    enable_fuzz: false,
+    enable_short_term: true,
+    learning_steps: [...settings.learningSteps],
+    relearning_steps: [...settings.relearningSteps],
+  };
+}
 
-const scheduler = fsrs(PRACTICE_FSRS_PARAMS);
+const schedulers = new Map<string, FSRS>();
+
+/** One ts-fsrs scheduler per distinct settings (there are one or two in a session). */
+function schedulerFor(settings: SchedulingSettings): FSRS {
+  const key = JSON.stringify([settings.desiredRetention, settings.learningSteps, settings.relearningSteps]);
+  let found = schedulers.get(key);
+  if (found === undefined) {
+    found = fsrs(fsrsParams(settings));
+    schedulers.set(key, found);
+  }
+  return found;
+}
 
 /** How one problem (instance) ended. */
 export type ProblemResult = 'solved' | 'revealed' | 'abandoned';
@@ -84,15 +99,26 @@ export function gradeOutcome(facts: ProblemFacts): Grade {
   return Rating.Good;
 }
 
-/** Review the learner's card for a template (a new card if there is none) and store it. */
-export function reviewTemplate(db: WriteDb, learnerId: number, templateId: string, strand: string | null, rating: Grade, now: EpochMs): ReviewCardRecord {
+/**
+ * Review the learner's card for a template (a new card if there is none) and store it, with the
+ * library's scheduling settings unless `settings` is given.
+ */
+export function reviewTemplate(
+  db: WriteDb,
+  learnerId: number,
+  templateId: string,
+  strand: string | null,
+  rating: Grade,
+  now: EpochMs,
+  settings: SchedulingSettings = loadSchedulingSettings(db),
+): ReviewCardRecord {
   if (![Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].includes(rating)) {
     throw new Error(`reviewTemplate: rating must be Again (1), Hard (2), Good (3) or Easy (4); got ${String(rating)}`);
   }
   const at = new Date(now);
   if (Number.isNaN(at.getTime())) throw new Error(`reviewTemplate: now is not a valid time; got ${now}`);
   const previous: Card = getCard(db, learnerId, templateId)?.card ?? createEmptyCard(at);
-  const { card } = scheduler.next(previous, at, rating);
+  const { card } = schedulerFor(settings).next(previous, at, rating);
   return putCard(db, { learnerId, templateId, strand, card });
 }
 
@@ -109,8 +135,33 @@ export interface PickedTemplate {
   reason: PickReason;
 }
 
+/** How long skips are remembered when deciding how long to set a template aside. */
+export const SKIP_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
+const SKIP_FIRST_SET_ASIDE_MS = 30 * 60 * 1000;
+
 /**
- * Choose the next template among a scope's candidates:
+ * How long a template stays aside after its latest skip, given how often it was skipped within
+ * SKIP_MEMORY_MS (that one included): half an hour after one skip, then four times longer for each
+ * further one (2 h, 8 h, 32 h, …), never more than the memory itself. A problem type the learner keeps
+ * skipping stops coming back every half hour, but is never dropped for good.
+ */
+export function skipSetAsideMs(skips: number): number {
+  if (!Number.isSafeInteger(skips) || skips < 1) throw new Error(`skipSetAsideMs: skips must be a positive integer; got ${skips}`);
+  return Math.min(SKIP_MEMORY_MS, SKIP_FIRST_SET_ASIDE_MS * 4 ** Math.min(skips - 1, 10));
+}
+
+/** Templates the learner skipped recently enough to leave them out of the next picks. */
+export function templatesSetAside(db: ReadDb, learnerId: number, now: EpochMs): Set<string> {
+  const aside = new Set<string>();
+  for (const [templateId, { count, lastAt }] of recentSkipsByTemplate(db, learnerId, now - SKIP_MEMORY_MS)) {
+    if (now < lastAt + skipSetAsideMs(count)) aside.add(templateId);
+  }
+  return aside;
+}
+
+/**
+ * Choose the next template among a scope's candidates. Templates skipped lately are set aside (see
+ * `skipSetAsideMs`) while the scope has anything else; then:
  * 1. a card that is due (most overdue first);
  * 2. else a template the learner has never worked on: lowest grade first (a strand or mixed scope
  *    builds up from its easiest material), chosen at random among that grade for variety;
@@ -130,7 +181,10 @@ export function pickNext(
   if (unique.size === 0) throw new Error('pickNext: the scope has no templates to practise');
   requireLearner(db, learnerId, 'pickNext');
   if (after !== undefined && unique.size > 1) unique.delete(after);
-  const pool = [...unique.values()];
+  const aside = templatesSetAside(db, learnerId, now);
+  const open = [...unique.values()].filter((c) => !aside.has(c.templateId));
+  // Only skipped templates left: skipping must not empty a small scope, so they come back.
+  const pool = open.length > 0 ? open : [...unique.values()];
 
   const cards = new Map(allCards(db, learnerId).map((c) => [c.templateId, c]));
   const lastAttempt = lastAttemptByTemplate(db, learnerId);

@@ -2,7 +2,8 @@
  * `POST /api/<method>`: the JSON body is the method's arguments; the reply is the contract's
  * ApiResponse with an HTTP status that matches its error code. Only `application/json` bodies are
  * accepted: a plain HTML form cannot send that type, and a cross-origin script that tries must ask
- * first (a CORS preflight), which the Origin check refuses. Bodies are capped at 1 MiB.
+ * first (a CORS preflight), which the Origin check refuses. Bodies are capped at 1 MiB, except for the
+ * few methods that carry a whole file (LARGE_BODY_LIMITS).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorCode, ApiResponse } from '../api/contract.std.js';
@@ -11,6 +12,16 @@ import type { AppContext } from '../app/app-context.js';
 import { sendJson } from './http-responses.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Methods whose body is a file the user chose: a learner's progress file holds every answer they ever
+ * gave (~150 bytes each as JSON, escaped once more inside the request), so it gets room for ~400k.
+ */
+export const LARGE_BODY_LIMITS: Readonly<Record<string, number>> = { 'learners.importProgress': 100 * 1024 * 1024 };
+
+export function bodyLimitFor(method: string): number {
+  return Object.hasOwn(LARGE_BODY_LIMITS, method) ? (LARGE_BODY_LIMITS[method] ?? MAX_BODY_BYTES) : MAX_BODY_BYTES;
+}
 
 const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   'bad-request': 400,
@@ -26,8 +37,8 @@ const DISCARD_LIMIT = 8 * MAX_BODY_BYTES;
  * Refuses a body over the limit. The rest of it is read and discarded, up to a cap: closing a socket
  * with unread data resets the connection, and the client might then lose the 413 it was sent.
  */
-function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
-  refuse(res, 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`, { Connection: 'close' });
+function refuseLargeBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  refuse(res, 413, `the request body is larger than ${limit} bytes`, { Connection: 'close' });
   let discarded = 0;
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
@@ -87,17 +98,18 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, c
     refuse(res, 415, 'the request body must be JSON, sent with Content-Type: application/json');
     return;
   }
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-    refuseLargeBody(req, res);
+  const limit = bodyLimitFor(method);
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    refuseLargeBody(req, res, limit);
     return;
   }
-  const read = await readBody(req, MAX_BODY_BYTES);
+  const read = await readBody(req, limit);
   if (read.kind === 'aborted') {
     res.destroy();
     return;
   }
   if (read.kind === 'too-large') {
-    refuseLargeBody(req, res);
+    refuseLargeBody(req, res, limit);
     return;
   }
   let args: unknown;

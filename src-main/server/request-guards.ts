@@ -4,7 +4,8 @@
  *     127.0.0.1) reaches our socket but sends its own name as Host, so it is refused here.
  *  2. Origin (when present): only our own two origins. Browsers send Origin on every cross-origin fetch,
  *     EventSource, form POST and CORS preflight, so other pages on this machine (other ports count) stop here.
- *  3. The per-launch token, from the `im_token` cookie or the `x-im-token` header, compared in constant time.
+ *  3. The token, from the `im_token` cookie (or the library's own cookie name) or the `x-im-token` header,
+ *     compared in constant time.
  */
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -70,15 +71,35 @@ export function cookieValues(header: string | undefined, name: string): string[]
 }
 
 /** True when the request carries the token in the cookie or the header. */
-export function hasValidToken(req: IncomingMessage, token: string): boolean {
-  const candidates = [...cookieValues(req.headers.cookie, TOKEN_COOKIE), ...(req.headersDistinct[TOKEN_HEADER] ?? [])];
+export function hasValidToken(req: IncomingMessage, token: string, cookieName: string = TOKEN_COOKIE): boolean {
+  const candidates = [...cookieValues(req.headers.cookie, cookieName), ...(req.headersDistinct[TOKEN_HEADER] ?? [])];
   // Check every candidate (no early exit), so timing does not reveal which one matched.
   let ok = false;
   for (const c of candidates) ok = sameSecret(c, token) || ok;
   return ok;
 }
 
+export interface CookieOptions {
+  name: string;
+  /** A persistent cookie (survives closing the browser); absent: a session cookie. */
+  maxAgeSeconds?: number;
+}
+
+/** Cookie names: a cookie-name token, kept to letters, digits, "_" and "-". */
+const COOKIE_NAME_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
+/** Browsers cap a cookie's life at 400 days (RFC 6265bis); longer asks for nothing more. */
+export const MAX_COOKIE_AGE_SECONDS = 400 * 24 * 60 * 60;
+
+export function checkCookieOptions(options: CookieOptions): void {
+  if (!COOKIE_NAME_SHAPE.test(options.name)) throw new Error('startWebServer: cookieName must be 1 to 64 characters from A-Z, a-z, 0-9, "_" and "-"');
+  const age = options.maxAgeSeconds;
+  if (age !== undefined && (!Number.isSafeInteger(age) || age < 1 || age > MAX_COOKIE_AGE_SECONDS)) {
+    throw new Error(`startWebServer: cookieMaxAgeSeconds must be a whole number from 1 to ${MAX_COOKIE_AGE_SECONDS}`);
+  }
+}
+
 /** The cookie that carries the token after the one-time `/?token=` visit. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(token: string, options: CookieOptions = { name: TOKEN_COOKIE }): string {
+  const maxAge = options.maxAgeSeconds === undefined ? '' : `; Max-Age=${options.maxAgeSeconds}`;
+  return `${options.name}=${token}; HttpOnly; SameSite=Strict; Path=/${maxAge}`;
 }

@@ -2,15 +2,23 @@
 /**
  * `npm run web` (dist/web.mjs): InfinityMATH Studio in a browser, for machines where the desktop app
  * cannot be installed. Starts the engine and the loopback server and prints exactly one line on
- * stdout, the address to open (with this launch's token). Runs until SIGINT, SIGTERM or SIGHUP.
+ * stdout, the address to open (with the library's token: the same at every start, see
+ * stable-address.ts). Runs until SIGINT, SIGTERM or SIGHUP.
+ *
+ * The port: `--port N` (N > 0) is used and remembered; `--port 0` is any free port, this time only;
+ * without `--port`, the library's remembered port. If that one is taken (another program, or this
+ * library already running), a free port is used for this run, said on stderr, and the remembered
+ * port is kept: next time it is likely free again, and bookmarks point at it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAppContext } from '../app/app-context.js';
 import { packageRoot } from '../paths.js';
 import { openBrowser } from './open-browser.js';
+import { MAX_COOKIE_AGE_SECONDS } from './request-guards.js';
+import { loadStableAddress, rememberPort } from './stable-address.js';
 import { parseWebArgs, WEB_USAGE, WebArgsError } from './web-args.js';
-import { startWebServer } from './web-server.js';
+import { PortInUseError, startWebServer, type WebServer } from './web-server.js';
 
 /** How long a graceful shutdown may take before the process gives up and exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -26,15 +34,26 @@ async function main(argv: string[]): Promise<void> {
     throw new Error(`the user interface is not built (${path.join(staticDir, 'index.html')} is missing): run npm run build`);
   }
   const ctx = await createAppContext({ dbPath: args.dbPath, mode: 'browser' });
-  let server;
+  let server: WebServer;
   try {
-    server = await startWebServer({ ctx, staticDir, port: args.port });
+    const address = loadStableAddress(args.dbPath, { rotate: args.newAddress });
+    if (args.newAddress) process.stderr.write('infinitymath web: this library has a new address; bookmarks of the old one no longer work\n');
+    const start = (port: number): Promise<WebServer> =>
+      startWebServer({ ctx, staticDir, port, token: address.secret, cookieName: address.cookieName, cookieMaxAgeSeconds: MAX_COOKIE_AGE_SECONDS });
+    const wanted = args.port ?? address.port ?? 0;
+    try {
+      server = await start(wanted);
+    } catch (err) {
+      // Only the remembered port falls back; a port asked for on the command line stays an error.
+      if (!(err instanceof PortInUseError) || args.port !== null) throw err;
+      server = await start(0);
+      process.stderr.write(`infinitymath web: port ${wanted} (this library's usual port) is in use; serving on port ${server.port} for this run\n`);
+    }
+    if (args.port !== 0 && (args.port !== null || address.port === null)) rememberPort(args.dbPath, server.port);
   } catch (err) {
     await ctx.close();
     throw err;
   }
-  process.stdout.write(`InfinityMATH Studio (browser mode): ${server.launchUrl}\n`);
-  if (args.open) openBrowser(server.launchUrl);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
@@ -66,6 +85,9 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop);
   // The terminal that started us was closed.
   process.on('SIGHUP', stop);
+  // Printed only once the signals are handled: whoever reads the address may stop us at once.
+  process.stdout.write(`InfinityMATH Studio (browser mode): ${server.launchUrl}\n`);
+  if (args.open) openBrowser(server.launchUrl);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -7,7 +7,9 @@
  *   GET  /api/events      the context's events as server-sent events
  *
  * Listens on 127.0.0.1 only. Every request must name us in Host (and, if it has one, in Origin), and
- * every request except the token visit must carry the per-launch token (cookie or `x-im-token` header).
+ * every request except the token visit must carry the token (cookie or `x-im-token` header). The token
+ * is random per start unless the caller passes one: `npm run web` passes the library's own secret
+ * (stable-address.ts), so the address, and a browser's cookie, survive restarts.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,7 +19,7 @@ import { handleApiCall } from './api-route.js';
 import { ConnectionTracker } from './connection-tracker.js';
 import { EventStreams, HEARTBEAT_MS } from './event-stream.js';
 import { sendText, setSecurityHeaders } from './http-responses.js';
-import { checkTokenShape, hasValidToken, hostOrOriginProblem, newToken, sameSecret, tokenCookie } from './request-guards.js';
+import { checkCookieOptions, checkTokenShape, hasValidToken, hostOrOriginProblem, newToken, sameSecret, TOKEN_COOKIE, tokenCookie } from './request-guards.js';
 import { serveStatic } from './static-files.js';
 
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -32,6 +34,19 @@ export interface WebServerOptions {
   token?: string;
   /** Interval of the event stream's heartbeat comment (default 15 s; tests shorten it). */
   heartbeatMs?: number;
+  /** Name of the cookie that carries the token (default `im_token`); one per library keeps two libraries' servers apart. */
+  cookieName?: string;
+  /** Keep the cookie this long (seconds) instead of until the browser closes: for a token that outlives a launch. */
+  cookieMaxAgeSeconds?: number;
+}
+
+/** The port is taken by another process (`port` is the one asked for). */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+
+  constructor(readonly port: number) {
+    super(`port ${port} on ${LOOPBACK_HOST} is already in use`);
+  }
 }
 
 export interface WebServer {
@@ -67,7 +82,7 @@ function checkPort(port: number): void {
 function listen(server: http.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException): void => {
-      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on ${LOOPBACK_HOST} is already in use`) : err);
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(port) : err);
     };
     server.once('error', onError);
     server.listen({ host: LOOPBACK_HOST, port, exclusive: true }, () => {
@@ -87,6 +102,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   checkPort(port);
   const token = opts.token ?? newToken();
   checkTokenShape(token);
+  const cookie = { name: opts.cookieName ?? TOKEN_COOKIE, ...(opts.cookieMaxAgeSeconds !== undefined ? { maxAgeSeconds: opts.cookieMaxAgeSeconds } : {}) };
+  checkCookieOptions(cookie);
   const root = await realDirectory(opts.staticDir);
   const streams = new EventStreams(opts.ctx, opts.heartbeatMs ?? HEARTBEAT_MS);
   let boundPort = 0;
@@ -109,11 +126,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         return;
       }
       // Move the token from the address bar into a cookie the page's scripts cannot read.
-      res.writeHead(303, { Location: '/', 'Set-Cookie': tokenCookie(token), 'Cache-Control': 'no-store', 'Content-Length': 0 });
+      res.writeHead(303, { Location: '/', 'Set-Cookie': tokenCookie(token, cookie), 'Cache-Control': 'no-store', 'Content-Length': 0 });
       res.end();
       return;
     }
-    if (!hasValidToken(req, token)) {
+    if (!hasValidToken(req, token, cookie.name)) {
       sendText(res, 401, UNAUTHORIZED);
       return;
     }

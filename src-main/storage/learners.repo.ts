@@ -25,8 +25,11 @@ interface LearnerRow {
 export class LearnerNameTakenError extends Error {
   override readonly name = 'LearnerNameTakenError';
 
-  constructor(readonly existingName: string) {
-    super(`createLearner: a learner named "${existingName}" already exists (names are compared ignoring case); choose another name`);
+  constructor(
+    readonly existingName: string,
+    caller = 'createLearner',
+  ) {
+    super(`${caller}: a learner named "${existingName}" already exists (names are compared ignoring case); choose another name`);
   }
 }
 
@@ -73,16 +76,66 @@ export function requireLearner(db: ReadDb, id: number, caller: string): LearnerR
   return learner;
 }
 
-function checkLearnerName(name: string): string {
-  if (typeof name !== 'string') throw new Error(`createLearner: name must be a string; got ${typeof name}`);
+/**
+ * Rename a learner. Same rules as a new name; changing only the case of one's own name is allowed.
+ * Their history stays theirs (rows refer to the id, not the name).
+ */
+export function renameLearner(db: WriteDb, id: number, name: string): LearnerRecord {
+  const clean = checkLearnerName(name, 'renameLearner');
+  const run = db.transaction((): LearnerRecord => {
+    const learner = requireLearner(db, id, 'renameLearner');
+    const existing = cachedStatement<[string, number], LearnerRow>(db, 'SELECT id, name, created_at FROM learners WHERE name = ? AND id <> ?').get(clean, id);
+    if (existing !== undefined) throw new LearnerNameTakenError(existing.name, 'renameLearner');
+    cachedStatement<[string, number]>(db, 'UPDATE learners SET name = ? WHERE id = ?').run(clean, id);
+    return { ...learner, name: clean };
+  });
+  return run.immediate();
+}
+
+/** What a learner's deletion removed (their whole history cascades with them). */
+export interface DeletedLearner {
+  learner: LearnerRecord;
+  attempts: number;
+  skips: number;
+  reviewCards: number;
+  tutorRequests: number;
+}
+
+/** What deleting a learner would remove, for the confirmation. */
+export function learnerHistoryCounts(db: ReadDb, id: number): Omit<DeletedLearner, 'learner'> {
+  const count = (table: 'attempts' | 'skips' | 'review_cards' | 'tutor_requests'): number =>
+    // The table name is one of four constants above, never input.
+    cachedStatement<[number], number>(db, `SELECT count(*) FROM ${table} WHERE learner_id = ?`).pluck().get(id) ?? 0;
+  return { attempts: count('attempts'), skips: count('skips'), reviewCards: count('review_cards'), tutorRequests: count('tutor_requests') };
+}
+
+/** Delete a learner and, by the schema's cascades, every row of their history. */
+export function deleteLearner(db: WriteDb, id: number): DeletedLearner {
+  const run = db.transaction((): DeletedLearner => {
+    const learner = requireLearner(db, id, 'deleteLearner');
+    const counts = learnerHistoryCounts(db, id);
+    cachedStatement<[number]>(db, 'DELETE FROM learners WHERE id = ?').run(id);
+    return { learner, ...counts };
+  });
+  return run.immediate();
+}
+
+/** The learner with this name, in any case (names are unique ignoring case). */
+export function findLearnerByName(db: ReadDb, name: string): LearnerRecord | undefined {
+  const row = cachedStatement<[string], LearnerRow>(db, 'SELECT id, name, created_at FROM learners WHERE name = ?').get(name.trim());
+  return row === undefined ? undefined : toLearner(row);
+}
+
+export function checkLearnerName(name: string, caller = 'createLearner'): string {
+  if (typeof name !== 'string') throw new Error(`${caller}: name must be a string; got ${typeof name}`);
   const clean = name.trim();
-  if (clean === '') throw new Error('createLearner: the name is empty');
+  if (clean === '') throw new Error(`${caller}: the name is empty`);
   if (clean.length > LEARNER_NAME_MAX_LENGTH) {
-    throw new Error(`createLearner: the name has ${clean.length} characters; at most ${LEARNER_NAME_MAX_LENGTH} are allowed`);
+    throw new Error(`${caller}: the name has ${clean.length} characters; at most ${LEARNER_NAME_MAX_LENGTH} are allowed`);
   }
   // Control characters would be invisible in the picker and break one-line displays.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(clean)) throw new Error('createLearner: the name contains a control character (tab, newline, …)');
+  if (/[\u0000-\u001f\u007f]/.test(clean)) throw new Error(`${caller}: the name contains a control character (tab, newline, …)`);
   return clean;
 }
 

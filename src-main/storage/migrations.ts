@@ -14,10 +14,11 @@ import { migration002Progress } from './migration-002-progress.js';
 import { migration003Worksheets } from './migration-003-worksheets.js';
 import { migration004Curation } from './migration-004-curation.js';
 import { migration005Settings } from './migration-005-settings.js';
+import { migration006Skips } from './migration-006-skips.js';
 
 export type Migration = (db: Database.Database) => void;
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Progress, migration003Worksheets, migration004Curation, migration005Settings];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Progress, migration003Worksheets, migration004Curation, migration005Settings, migration006Skips];
 
 /** The schema version this build of the app writes and understands. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useApi } from '../api/api-context.js';
 import { LearnerPicker } from '../learners/LearnerPicker.js';
+import { onLearnersChanged } from '../learners/learners-changed.js';
 import { rememberedLearner, rememberLearner, type LearnerRef } from '../learners/remembered-learner.js';
 import { PracticePage } from '../practice/PracticePage.js';
 import { openedProblemFrom } from '../practice/opened-problem.js';
@@ -57,6 +58,25 @@ export function App() {
       live = false;
     };
   }, [api, choose, rememberedId, rememberedName]);
+
+  // Renamed in Settings: keep practising under the new name; deleted: nobody is practising.
+  useEffect(
+    () =>
+      onLearnersChanged((change) => {
+        if (change.kind === 'renamed' && change.id === rememberedId) choose({ id: change.id, name: change.name });
+        if (change.kind === 'deleted' && change.id === rememberedId) choose(null);
+      }),
+    [choose, rememberedId],
+  );
+
+  // The library was restored from a backup (in this window or another): everything on screen is stale.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'library.restored') window.location.reload();
+      }),
+    [api],
+  );
 
   useEffect(() => {
     document.title = `${TITLES[route]} · InfinityMATH Studio`;

@@ -1,4 +1,8 @@
-/** Brand, the pages, and who is practising. */
+/**
+ * Brand, the pages, and who is practising. Fits one row from 1024 px up (browser mode at 1024 × 700
+ * clipped "Switch learner" before): below 1200 px the brand drops "Studio", the links tighten, and
+ * the learner's name sits above the button; a long name is cut with an ellipsis (full name in the title).
+ */
 import type { LearnerRef } from '../learners/remembered-learner.js';
 import { routeHash, type Route } from './route.js';
 
@@ -41,12 +45,17 @@ export function AppHeader({ route, learner, onSwitchLearner }: Props) {
       </nav>
       {learner !== null && (
         <div className="who">
-          <span className="who-name" data-testid="current-learner">
-            {learner.name}
+          <span className="who-initial" aria-hidden="true">
+            {learner.name.slice(0, 1).toLocaleUpperCase()}
           </span>
-          <button type="button" className="button button-quiet" onClick={onSwitchLearner} data-testid="switch-learner">
-            Switch learner
-          </button>
+          <span className="who-text">
+            <span className="who-name" title={learner.name} data-testid="current-learner">
+              {learner.name}
+            </span>
+            <button type="button" className="who-switch" onClick={onSwitchLearner} data-testid="switch-learner">
+              Switch learner
+            </button>
+          </span>
         </div>
       )}
     </header>

@@ -1,8 +1,13 @@
-/** "Who is practising?": the learners on this computer, and a form to add one (no passwords). */
+/**
+ * The first screen: what the app does, in two lines, then "Who is practising?": the learners on
+ * this computer and a form to add one (no passwords). Renaming, deleting and moving a learner's
+ * progress are in Settings → Learners.
+ */
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import type { Learner } from '../../src-main/api/contract.std.js';
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
+import { routeHash } from '../app/route.js';
 import type { LearnerRef } from './remembered-learner.js';
 
 const MAX_NAME = 60; // the contract's limit
@@ -61,53 +66,66 @@ export function LearnerPicker({ onChoose }: { onChoose: (learner: LearnerRef) =>
   };
 
   return (
-    <section className="learner-picker" aria-labelledby={ids.heading} data-testid="learner-picker">
-      <h1 id={ids.heading}>Who is practising?</h1>
-      {listError !== null && (
-        <p className="error-text" role="alert">
-          Could not load the learners: {listError}
-        </p>
-      )}
-      {learners === null && listError === null && <p className="loading-line">Loading learners…</p>}
-      {learners !== null && learners.length > 0 && (
-        <ul className="learner-list">
-          {learners.map((learner) => (
-            <li key={learner.id}>
-              <button type="button" className="learner-button" onClick={() => onChoose(learner)} data-testid={`learner-${learner.id}`}>
-                <span className="learner-initial" aria-hidden="true">
-                  {learner.name.slice(0, 1).toLocaleUpperCase()}
-                </span>
-                {learner.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="add-learner" onSubmit={(e) => void add(e)} noValidate>
-        <label htmlFor={ids.name}>{learners !== null && learners.length > 0 ? 'Someone new? Add a learner' : 'Your name'}</label>
-        <div className="add-learner-row">
-          <input
-            id={ids.name}
-            ref={nameInput}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              setFormError(null);
-            }}
-            maxLength={MAX_NAME + 20}
-            autoComplete="off"
-            aria-invalid={formError !== null}
-            aria-describedby={ids.error}
-            data-testid="learner-name-input"
-          />
-          <button type="submit" className="button button-primary" disabled={adding} data-testid="learner-add">
-            Add learner
-          </button>
-        </div>
-        <p id={ids.error} className="error-text" aria-live="polite">
-          {formError}
-        </p>
-      </form>
-    </section>
+    <div className="first-screen">
+      <div className="app-intro" data-testid="app-intro">
+        <p className="app-intro-lead">Math word problems with fresh numbers every time, each answer checked by running the problem’s own program.</p>
+        <p>Practise with hints and worked solutions, print worksheets for a class, or build and check problem sets — all on this computer, offline.</p>
+      </div>
+      <section className="learner-picker" aria-labelledby={ids.heading} data-testid="learner-picker">
+        <h1 id={ids.heading}>Who is practising?</h1>
+        {listError !== null && (
+          <p className="error-text" role="alert">
+            Could not load the learners: {listError}
+          </p>
+        )}
+        {learners === null && listError === null && <p className="loading-line">Loading learners…</p>}
+        {learners !== null && learners.length > 0 && (
+          <ul className="learner-list">
+            {learners.map((learner) => (
+              <li key={learner.id}>
+                <button type="button" className="learner-button" onClick={() => onChoose(learner)} data-testid={`learner-${learner.id}`}>
+                  <span className="learner-initial" aria-hidden="true">
+                    {learner.name.slice(0, 1).toLocaleUpperCase()}
+                  </span>
+                  {learner.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form className="add-learner" onSubmit={(e) => void add(e)} noValidate>
+          <label htmlFor={ids.name}>{learners !== null && learners.length > 0 ? 'Someone new? Add a learner' : 'Your name'}</label>
+          <div className="add-learner-row">
+            <input
+              id={ids.name}
+              ref={nameInput}
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                setFormError(null);
+              }}
+              maxLength={MAX_NAME + 20}
+              autoComplete="off"
+              aria-invalid={formError !== null}
+              aria-describedby={ids.error}
+              data-testid="learner-name-input"
+            />
+            <button type="submit" className="button button-primary" disabled={adding} data-testid="learner-add">
+              Add learner
+            </button>
+          </div>
+          <p id={ids.error} className="error-text" aria-live="polite">
+            {formError}
+          </p>
+        </form>
+        {learners !== null && learners.length > 0 && (
+          <p className="learner-manage">
+            <a href={routeHash('settings', ['learners'])} data-testid="manage-learners">
+              Rename, remove or move learners
+            </a>
+          </p>
+        )}
+      </section>
+    </div>
   );
 }

@@ -1,23 +1,26 @@
-/** What to do after a verdict: try again, reveal, another of the same kind, or next. */
+/** What to do with the problem: skip it (any time before it is done), try again, reveal, another of the same kind, or next. */
 import type { RefObject } from 'react';
 import type { Busy } from './practice-state.js';
 
 interface Props {
   retryable: boolean;
   movable: boolean;
+  /** Skip is offered (see canSkip). */
+  skippable: boolean;
   finished: boolean;
   busy: Busy;
   onTryAgain: () => void;
   onReveal: () => void;
   onAnother: () => void;
   onNext: () => void;
+  onSkip: () => void;
   tryAgainRef: RefObject<HTMLButtonElement | null>;
   nextRef: RefObject<HTMLButtonElement | null>;
 }
 
 export function PracticeActions(props: Props) {
-  const { retryable, movable, finished, busy } = props;
-  if (!retryable && !movable) return null;
+  const { retryable, movable, finished, busy, skippable } = props;
+  if (!retryable && !movable && !skippable) return null;
   const waiting = busy !== null;
   return (
     <div className="practice-actions" role="group" aria-label="What next">
@@ -39,6 +42,19 @@ export function PracticeActions(props: Props) {
       {(retryable || finished) && (
         <button type="button" className="button button-quiet" onClick={props.onAnother} disabled={waiting} data-testid="another">
           Show me another
+        </button>
+      )}
+      {skippable && (
+        <button
+          type="button"
+          className="button button-quiet practice-skip"
+          onClick={props.onSkip}
+          disabled={waiting}
+          aria-keyshortcuts="S"
+          title="Leave this one for later: it is not counted as wrong"
+          data-testid="skip"
+        >
+          {busy === 'skip' ? 'Skipping…' : 'Skip'} <kbd aria-hidden="true">S</kbd>
         </button>
       )}
     </div>

@@ -67,6 +67,11 @@ export function PracticePage({ learner, open = null }: { learner: LearnerRef; op
         <h1>Practice</h1>
         {(scope !== null || open !== null) && <ScopeSelect catalog={catalog} scope={scope ?? MIXED} onChange={chooseScope} />}
       </div>
+      {session.notice !== null && (
+        <p className="practice-notice" role="status" data-testid="skip-notice">
+          {session.notice}
+        </p>
+      )}
       {scope === null && open === null ? (
         <ScopeChooser catalog={catalog} error={catalogError} onChoose={chooseScope} />
       ) : (

@@ -10,7 +10,7 @@ import { answerPreview } from './answer-preview.js';
 import { ChoiceButtons } from './ChoiceButtons.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { HintsPanel } from './HintsPanel.js';
-import { canMoveOn, canRetry, isFinished } from './practice-state.js';
+import { canMoveOn, canRetry, canSkip, isFinished } from './practice-state.js';
 import { PracticeActions } from './PracticeActions.js';
 import { ProblemStatement } from './ProblemStatement.js';
 import { choiceIndexForKey } from './shortcuts.js';
@@ -35,6 +35,8 @@ export function ProblemPanel({ session, strandLabel, learnerId }: Props) {
   const finished = isFinished(state);
   const retryable = canRetry(state);
   const movable = canMoveOn(state);
+  // Not once Skip is pressed (busy), so the button keeps its place while the next problem loads.
+  const skippable = !finished && problem !== null && (canSkip(state) || busy === 'skip');
 
   // Focus: the answer entry when the problem arrives (also sets where "Try again" returns to).
   const hasProblem = problem !== null;
@@ -48,15 +50,20 @@ export function ProblemPanel({ session, strandLabel, learnerId }: Props) {
     else if (result?.verdict === 'invalid') answerRef.current?.focus();
   }, [result, finished, retryable]);
 
-  // Page-level keys: N = next; 1–9 / A–E = a choice. Never while typing in a field.
+  // Page-level keys: N = next; S = skip; 1–9 / A–E = a choice. Never while typing in a field.
   const choices = problem?.answerFormat === 'multiple_choice' ? (problem.choices ?? NO_CHOICES) : NO_CHOICES;
-  const { next, submit } = session;
+  const { next, submit, skip } = session;
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTypingTarget(event.target)) return;
       if ((event.key === 'n' || event.key === 'N') && movable) {
         event.preventDefault();
         next();
+        return;
+      }
+      if ((event.key === 's' || event.key === 'S') && skippable) {
+        event.preventDefault();
+        skip();
         return;
       }
       const index = finished ? null : choiceIndexForKey(event.key, choices.length);
@@ -68,7 +75,7 @@ export function ProblemPanel({ session, strandLabel, learnerId }: Props) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [movable, finished, choices, next, submit]);
+  }, [movable, skippable, finished, choices, next, submit, skip]);
 
   // The box's own "read as" line already shows a plain number's reading; the server's adds to it
   // for choices, expressions and anything it could not read.
@@ -127,6 +134,8 @@ export function ProblemPanel({ session, strandLabel, learnerId }: Props) {
         <PracticeActions
           retryable={retryable}
           movable={movable}
+          skippable={skippable}
+          onSkip={session.skip}
           finished={finished}
           busy={busy}
           onTryAgain={tryAgain}

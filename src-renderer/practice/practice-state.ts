@@ -5,7 +5,7 @@
  */
 import type { ProblemView, SubmitResult } from '../../src-main/api/contract.std.js';
 
-export type Busy = 'problem' | 'check' | 'reveal' | null;
+export type Busy = 'problem' | 'check' | 'reveal' | 'skip' | null;
 
 export interface PracticeState {
   problem: ProblemView | null;
@@ -29,6 +29,7 @@ export type PracticeAction =
   | { type: 'request-check' }
   | { type: 'checked'; answer: string; result: SubmitResult }
   | { type: 'request-reveal' }
+  | { type: 'request-skip' }
   | { type: 'revealed'; answerText: string }
   | { type: 'failed'; message: string }
   | { type: 'clear' };
@@ -57,6 +58,8 @@ export function practiceReducer(state: PracticeState, action: PracticeAction): P
       return { ...state, busy: null, result: action.result, lastAnswer: action.answer };
     case 'request-reveal':
       return { ...state, busy: 'reveal', error: null };
+    case 'request-skip':
+      return { ...state, busy: 'skip', error: null };
     case 'revealed':
       return { ...state, busy: null, revealed: action.answerText };
     case 'failed':
@@ -96,4 +99,12 @@ export function canSubmit(state: PracticeState, answer: string): boolean {
 /** "Next" is offered once the problem is done, and also when the value was right but not simplified. */
 export function canMoveOn(state: PracticeState): boolean {
   return isFinished(state) || state.result?.verdict === 'correct_needs_simplifying';
+}
+
+/**
+ * Skip is offered while the problem is open: before any answer, after a miss, and after a right value
+ * that still needs simplifying. Not once it is solved or revealed (then it is "Next").
+ */
+export function canSkip(state: PracticeState): boolean {
+  return state.problem !== null && state.busy === null && !isFinished(state);
 }

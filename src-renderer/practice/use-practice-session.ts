@@ -3,11 +3,11 @@
  * Responses that arrive after the learner has moved on (changed scope, pressed Next twice) are
  * dropped by a request counter, so a slow answer never replaces a newer problem.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { ApiError, type PracticeScope, type ProblemView } from '../../src-main/api/contract.std.js';
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
-import { canSubmit, initialPracticeState, practiceReducer, type PracticeState } from './practice-state.js';
+import { canSkip, canSubmit, initialPracticeState, practiceReducer, type PracticeState } from './practice-state.js';
 import { openedKey, type OpenedProblem } from './opened-problem.js';
 import { scopeKey } from './scope-key.js';
 
@@ -24,6 +24,10 @@ export interface PracticeSession {
   setHintsUsed: (count: number) => void;
   /** The full worked solution was shown: same as a reveal. */
   solutionShown: (answerText: string) => void;
+  /** Leave this problem without an answer (not counted as wrong), and go on to the next. */
+  skip: () => void;
+  /** A word about the last skip, shown until the learner does something else. */
+  notice: string | null;
 }
 
 export function usePracticeSession(learnerId: number, scope: PracticeScope | null, open: OpenedProblem | null = null): PracticeSession {
@@ -36,6 +40,7 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
   const shownAt = useRef(0);
   const lastFetch = useRef<(() => Promise<ProblemView>) | null>(null);
   const hintsUsed = useRef(0);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async (fetchProblem: () => Promise<ProblemView>): Promise<void> => {
     const id = ++request.current;
@@ -57,12 +62,14 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
   const key = scope === null ? null : scopeKey(scope);
   const next = useCallback(() => {
     if (scope === null) return;
+    setNotice(null);
     const after = stateRef.current.problem?.templateId;
     void load(() => api.call('practice.next', { learnerId, scope, ...(after !== undefined ? { after } : {}) }));
     // Keyed on `key`, not `scope`: the parent may pass an equal scope as a new object on every render.
   }, [api, learnerId, key, load]);
 
   const another = useCallback(() => {
+    setNotice(null);
     const templateId = stateRef.current.problem?.templateId;
     if (templateId !== undefined) void load(() => api.call('practice.another', { learnerId, templateId }));
   }, [api, learnerId, load]);
@@ -104,6 +111,7 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
       if (problem === null || !canSubmit(current, answer)) return;
       const id = request.current;
       const elapsedMs = Math.min(MAX_ELAPSED_MS, Math.max(0, Math.round(performance.now() - shownAt.current)));
+      setNotice(null);
       dispatch({ type: 'request-check' });
       api
         .call('practice.submit', { learnerId, templateId: problem.templateId, seed: problem.seed, answer, elapsedMs, hintsUsed: hintsUsed.current })
@@ -131,5 +139,30 @@ export function usePracticeSession(learnerId: number, scope: PracticeScope | nul
   }, []);
   const solutionShown = useCallback((answerText: string) => dispatch({ type: 'revealed', answerText }), []);
 
-  return { state, next, another, retry, submit, reveal, setHintsUsed, solutionShown };
+  const skip = useCallback(() => {
+    const current = stateRef.current;
+    const problem = current.problem;
+    if (problem === null || !canSkip(current)) return;
+    const id = request.current;
+    const elapsedMs = Math.min(MAX_ELAPSED_MS, Math.max(0, Math.round(performance.now() - shownAt.current)));
+    dispatch({ type: 'request-skip' });
+    api.call('practice.skip', { learnerId, templateId: problem.templateId, seed: problem.seed, elapsedMs, hintsUsed: hintsUsed.current }).then(
+      ({ setAsideMinutes }) => {
+        if (id !== request.current) return;
+        next();
+        setNotice(`Skipped — not counted as wrong. This kind of problem comes back in ${aboutTime(setAsideMinutes)}, with new numbers.`);
+      },
+      (error: unknown) => id === request.current && dispatch({ type: 'failed', message: errorMessage(error) }),
+    );
+  }, [api, learnerId, next]);
+
+  return { state, next, another, retry, submit, reveal, setHintsUsed, solutionShown, skip, notice };
+}
+
+/** "30 minutes", "2 hours", "5 days": how long a skipped problem type is set aside. */
+function aboutTime(minutes: number): string {
+  if (minutes < 90) return `about ${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `about ${hours} hours`;
+  return `about ${Math.round(hours / 24)} days`;
 }

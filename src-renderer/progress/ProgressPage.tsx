@@ -11,6 +11,7 @@ import type { LearnerRef } from '../learners/remembered-learner.js';
 import { ACCURACY_DAYS, accuracyOption, CALENDAR_WEEKS, calendarOption, masteryOption, percent } from './chart-options.js';
 import { EChart } from './EChart.js';
 import { localIsoDate } from './local-date.js';
+import { MasteryExplainer } from './MasteryExplainer.js';
 import { StatTiles } from './StatTiles.js';
 import { useChartPalette } from './use-chart-palette.js';
 
@@ -54,14 +55,16 @@ export function ProgressPage({ learner }: { learner: LearnerRef }) {
           No practice yet. <a href={routeHash('practice')}>Solve a few problems</a> and your charts appear here.
         </p>
       )}
-      {summary !== null && summary.attempts > 0 && <ProgressCharts summary={summary} />}
+      {summary !== null && summary.attempts > 0 && <ProgressCharts summary={summary} learnerName={learner.name} />}
     </div>
   );
 }
 
-function ProgressCharts({ summary }: { summary: ProgressSummary }) {
+function ProgressCharts({ summary, learnerName }: { summary: ProgressSummary; learnerName: string }) {
   const palette = useChartPalette();
   const today = localIsoDate();
+  // A topic with only skips has no first try yet: it has no mastery to draw.
+  const measured = useMemo(() => summary.byStrand.filter((s) => s.firstTries > 0), [summary]);
   const options = useMemo(() => {
     const recent = summary.daily.slice(-ACCURACY_DAYS);
     const last = recent.at(-1);
@@ -80,26 +83,27 @@ function ProgressCharts({ summary }: { summary: ProgressSummary }) {
         `Practice calendar of the last ${CALENDAR_WEEKS} weeks: ${practisedDays} days with practice in all.`,
       ),
       mastery: masteryOption(
-        summary.byStrand,
+        measured,
         palette,
-        `Mastery by topic: ${summary.byStrand.map((s) => `${s.label} ${percent(s.mastery)} %`).join(', ')}.`,
+        `Mastery by topic: ${measured.map((s) => `${s.label} ${percent(s.mastery)} % from ${s.firstTries} first ${s.firstTries === 1 ? 'try' : 'tries'}`).join(', ')}.`,
       ),
     };
-  }, [summary, palette, today]);
+  }, [summary, measured, palette, today]);
 
   // Side by side, the two charts share a height: enough rows for every topic, at least 260 px.
-  const masteryHeight = Math.max(260, 34 * summary.byStrand.length + 24);
+  const masteryHeight = Math.max(260, 34 * measured.length + 24);
   return (
     <div className="chart-grid">
       <ChartCard title="Accuracy over time">
         <EChart option={options.accuracy} height={masteryHeight} testId="chart-accuracy" />
       </ChartCard>
       <ChartCard title="Mastery by topic">
-        {summary.byStrand.length === 0 ? (
+        {measured.length === 0 ? (
           <p className="empty-state">Mastery appears once problems in a topic are answered.</p>
         ) : (
           <EChart option={options.mastery} height={masteryHeight} testId="chart-mastery" />
         )}
+        <MasteryExplainer learnerName={learnerName} />
       </ChartCard>
       <ChartCard title="Practice calendar" wide>
         <EChart option={options.calendar} height={170} testId="chart-calendar" />

@@ -16,6 +16,8 @@ function tiles(s: ProgressSummary): Tile[] {
     { id: 'accuracy', label: 'Accuracy', value: s.attempts === 0 ? '–' : `${percent(s.accuracy)} %` },
     { id: 'streak', label: 'Day streak', value: String(s.streakDays), detail: s.streakDays === 1 ? 'day' : 'days' },
     { id: 'solved', label: 'Problems solved', value: String(s.problemsSolved) },
+    // Not answers: a skip changes none of the other tiles (see src-main/practice/skip-problem.ts).
+    { id: 'skipped', label: 'Skipped', value: String(s.skipped) },
     { id: 'due', label: 'Due for review', value: String(s.dueNow) },
   ];
 }

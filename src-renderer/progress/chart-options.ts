@@ -157,13 +157,37 @@ export function calendarOption(daily: Daily, today: string, palette: ChartPalett
   };
 }
 
+/** Tooltip lines of one topic's bar (plain text joined by <br>; labels are escaped). */
+export function masteryTooltip(s: TopicProgress): string {
+  const lines = [
+    `<b>${escapeHtml(s.label)}: ${percent(s.mastery)} %</b>`,
+    `from ${s.firstTries} first ${s.firstTries === 1 ? 'try' : 'tries'}`,
+    `one more right first try: ${percent(s.masteryIfRight)} %`,
+  ];
+  if (s.skipped > 0) lines.push(`${s.skipped} skipped (not counted)`);
+  return lines.join('<br>');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
 export function masteryOption(byStrand: TopicProgress[], palette: ChartPalette, description: string): ChartOption {
   // Weakest at the bottom of the list reads naturally top-down as "best first".
   const strands = [...byStrand].sort((a, b) => a.mastery - b.mastery);
   return {
     aria: { enabled: true, label: { description } },
     textStyle: { color: palette.text },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => `${String(value)} %` },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      // What the bar rests on, and how it grows (see MasteryExplainer).
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        const s = first === undefined ? undefined : strands[first.dataIndex];
+        return s === undefined ? '' : masteryTooltip(s);
+      },
+    },
     grid: { left: 8, right: 56, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: palette.muted, formatter: '{value} %' }, splitLine: { lineStyle: { color: palette.line, opacity: 0.5 } } },
     yAxis: { type: 'category', data: strands.map((s) => s.label), axisLabel: { color: palette.text }, axisLine: { lineStyle: { color: palette.line } } },

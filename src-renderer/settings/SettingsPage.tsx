@@ -11,6 +11,7 @@ import type { HashLocation } from '../app/route.js';
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { DetectPanel } from './DetectPanel.js';
+import { OtherSettingsSection, SettingsNav } from './SettingsSections.js';
 
 interface Form {
   baseURL: string;
@@ -152,11 +153,15 @@ export function SettingsPage(props: { location: HashLocation }) {
   const complete = form.baseURL.trim() !== '' && form.model.trim() !== '' && timeoutOk;
   const unchanged = saved !== null && JSON.stringify(saved) === JSON.stringify(form);
 
+  // Practice, learners and backups are sections of their own (SettingsSections.tsx).
+  if (section !== 'model') return <OtherSettingsSection section={section} />;
+
   return (
     <div className="settings-page" data-testid="page-settings" data-section={section}>
       <div className="page-heading">
         <h1>Settings</h1>
       </div>
+      <SettingsNav section={section} />
 
       <section className="settings-card" aria-labelledby="settings-model-title">
         <h2 id="settings-model-title">Local model (optional)</h2>

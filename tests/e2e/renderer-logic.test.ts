@@ -283,8 +283,8 @@ describe('progress charts', () => {
   it('mastery: weakest first (drawn bottom-up), in percent, mastered bars green', () => {
     const option = masteryOption(
       [
-        { strand: 'a', label: 'Alpha', attempts: 5, correct: 5, mastery: 0.9 },
-        { strand: 'b', label: 'Beta', attempts: 5, correct: 1, mastery: 0.123 },
+        { strand: 'a', label: 'Alpha', attempts: 5, correct: 5, skipped: 0, mastery: 0.9, firstTries: 5, masteryIfRight: 0.92 },
+        { strand: 'b', label: 'Beta', attempts: 5, correct: 1, skipped: 2, mastery: 0.123, firstTries: 5, masteryIfRight: 0.2 },
       ],
       palette,
       'd',

@@ -15,7 +15,7 @@ const LAUNCH_LINE = /^InfinityMATH Studio \(browser mode\): (http:\/\/127\.0\.0\
 const START_DEADLINE_MS = 60_000;
 
 export interface WebProcess {
-  /** The launch address printed by the server (with this launch's token). */
+  /** The launch address printed by the server (with the library's token). */
   url: string;
   stderr: () => string;
   stop: () => Promise<void>;
@@ -28,8 +28,10 @@ export function assertWebBuilt(): void {
   }
 }
 
-export function startWeb(dbPath: string): Promise<WebProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [WEB_ENTRY, '--port', '0', '--db', dbPath, '--no-open'], {
+/** `port: 'remembered'` starts as a user does (no --port): the library's own port, kept across restarts. */
+export function startWeb(dbPath: string, options: { port?: 'any' | 'remembered' } = {}): Promise<WebProcess> {
+  const port = options.port === 'remembered' ? [] : ['--port', '0'];
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [WEB_ENTRY, ...port, '--db', dbPath, '--no-open'], {
     // The Pyodide snapshot goes to the repository's ignored .cache/, shared with the other suites.
     env: { ...process.env, XDG_CACHE_HOME: path.dirname(TEST_CACHE_DIR) },
   });

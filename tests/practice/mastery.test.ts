@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { masteryScore } from '../../src-main/practice/mastery.js';
+import { masteryScore } from '../../src-main/practice/mastery.std.js';
 
 /** A small deterministic generator, so the property checks see the same histories every run. */
 function histories(count: number, seed: number): boolean[][] {

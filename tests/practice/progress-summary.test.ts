@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressSummary } from '../../src-main/api/contract.std.js';
+import { masteryScore } from '../../src-main/practice/mastery.std.js';
 import { progressSummary } from '../../src-main/practice/progress-summary.js';
 import { recordOutcome } from '../../src-main/practice/record-outcome.js';
 import type { AttemptInput } from '../../src-main/storage/attempts.repo.js';
@@ -51,20 +52,31 @@ describe('progressSummary', () => {
       attempts: 5,
       correct: 3,
       accuracy: 0.6,
+      skipped: 0,
       streakDays: 3, // the 6th, 7th and 8th; nothing yet on the 9th
       problemsSolved: 3,
       byStrand: [
-        { strand: 'percent', label: 'Percent', attempts: 2, correct: 1, mastery: expect.closeTo((r / (1 + r)) * (2 / 5), 12) as number },
-        { strand: 'fractions', label: 'Fractions', attempts: 2, correct: 1, mastery: 0 },
-        { strand: 'ratio-rate', label: 'ratio-rate', attempts: 0, correct: 0, mastery: 0 },
-        { strand: '', label: 'Other', attempts: 1, correct: 1, mastery: 0.25 },
+        {
+          strand: 'percent',
+          label: 'Percent',
+          attempts: 2,
+          correct: 1,
+          skipped: 0,
+          mastery: expect.closeTo((r / (1 + r)) * (2 / 5), 12) as number,
+          firstTries: 2,
+          masteryIfRight: masteryScore([true, false, true]),
+        },
+        { strand: 'fractions', label: 'Fractions', attempts: 2, correct: 1, skipped: 0, mastery: 0, firstTries: 1, masteryIfRight: masteryScore([false, true]) },
+        { strand: 'ratio-rate', label: 'ratio-rate', attempts: 0, correct: 0, skipped: 0, mastery: 0, firstTries: 1, masteryIfRight: masteryScore([false, true]) },
+        { strand: '', label: 'Other', attempts: 1, correct: 1, skipped: 0, mastery: 0.25, firstTries: 1, masteryIfRight: 0.4 },
       ],
       daily: [
         { date: '2026-03-06', attempts: 2, correct: 1 },
         { date: '2026-03-07', attempts: 1, correct: 1 },
         { date: '2026-03-08', attempts: 2, correct: 1 },
       ],
-      dueNow: 5,
+      // f.1 (Hard, 45 min), p.2 and r.1 (revealed: Again, 30 min); p.1 and x.1 were solved at once: due in two days.
+      dueNow: 3,
     });
   });
 
@@ -87,11 +99,11 @@ describe('progressSummary', () => {
 
   it('counts due reviews only for templates still in the library, and only those due', () => {
     scriptedHistory();
-    expect(progressSummary(p.app.db, p.learnerId, ny(9, 8), LABELS, NY).dueNow).toBe(5);
+    expect(progressSummary(p.app.db, p.learnerId, ny(9, 8), LABELS, NY).dueNow).toBe(3);
     deleteTemplate(p.app.db, 'r.1');
-    expect(progressSummary(p.app.db, p.learnerId, ny(9, 8), LABELS, NY).dueNow).toBe(4);
-    // Right after the last answer (x.1, Good: due 10 minutes later) it is not due yet.
-    expect(progressSummary(p.app.db, p.learnerId, ny(8, 20, 5), LABELS, NY).dueNow).toBe(3);
+    expect(progressSummary(p.app.db, p.learnerId, ny(9, 8), LABELS, NY).dueNow).toBe(2);
+    // Twenty minutes after p.2's reveal (Again: due 30 minutes later) it is not due yet; f.1 is.
+    expect(progressSummary(p.app.db, p.learnerId, ny(8, 0, 32), LABELS, NY).dueNow).toBe(1);
   });
 
   it('splits days at local midnight in a zone 5 h 45 min from UTC', () => {
@@ -110,6 +122,7 @@ describe('progressSummary', () => {
       attempts: 0,
       correct: 0,
       accuracy: 0,
+      skipped: 0,
       streakDays: 0,
       problemsSolved: 0,
       byStrand: [],
@@ -118,7 +131,7 @@ describe('progressSummary', () => {
     });
     play(ny(9, 7), 'p.1', 1, 'correct');
     expect(progressSummary(p.app.db, p.learnerId, ny(9, 8), { percent: 'Percent' }, NY).byStrand).toEqual([
-      { strand: 'percent', label: 'Percent', attempts: 1, correct: 1, mastery: 0.25 },
+      { strand: 'percent', label: 'Percent', attempts: 1, correct: 1, skipped: 0, mastery: 0.25, firstTries: 1, masteryIfRight: 0.4 },
     ]);
     expect(() => progressSummary(p.app.db, 4040, ny(9, 8), LABELS)).toThrow(LearnerNotFoundError);
     expect(() => progressSummary(p.app.db, 4040, ny(9, 8), LABELS)).toThrow('progressSummary: learner 4040 does not exist');

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordOutcome, settleAbandoned } from '../../src-main/practice/record-outcome.js';
 import type { AttemptInput } from '../../src-main/storage/attempts.repo.js';
 import { getCard } from '../../src-main/storage/review-cards.repo.js';
-import { MINUTE, openPracticeDb, T0, type PracticeDb } from './practice-fixtures.js';
+import { DAY, MINUTE, openPracticeDb, T0, type PracticeDb } from './practice-fixtures.js';
 
 let p: PracticeDb;
 beforeEach(() => {
@@ -28,7 +28,8 @@ const answer = (verdict: AttemptInput['verdict'], overrides: Partial<AttemptInpu
 describe('recordOutcome', () => {
   it('reviews Good on a first-try solve and reports the try count', () => {
     const result = recordOutcome(p.app.db, answer('correct'), T0);
-    expect(result).toMatchObject({ attemptsOnProblem: 1, solved: true, review: { rating: Rating.Good, due: T0 + 10 * MINUTE } });
+    // Good on a new problem type graduates it at once (one learning step): back in two days, not ten minutes.
+    expect(result).toMatchObject({ attemptsOnProblem: 1, solved: true, review: { rating: Rating.Good, due: T0 + 2 * DAY } });
     expect(result.attempt).toMatchObject({ attemptNo: 1, correct: true, createdAt: T0 });
     expect(getCard(p.app.db, p.learnerId, 't.a')?.strand).toBe('percent');
   });
@@ -57,7 +58,8 @@ describe('recordOutcome', () => {
     const invalid = recordOutcome(p.app.db, answer('invalid', { answer: '' }), T0);
     expect(invalid).toMatchObject({ attemptsOnProblem: 0, review: null });
     const revealed = recordOutcome(p.app.db, answer('revealed'), T0 + MINUTE);
-    expect(revealed).toMatchObject({ attemptsOnProblem: 0, solved: false, review: { rating: Rating.Again, due: T0 + 2 * MINUTE } });
+    // Again: back after the 30-minute learning step.
+    expect(revealed).toMatchObject({ attemptsOnProblem: 0, solved: false, review: { rating: Rating.Again, due: T0 + MINUTE + 30 * MINUTE } });
   });
 
   it('reviews Easy when a first-try solve takes at most half the learner\'s usual time on the template', () => {
@@ -84,8 +86,8 @@ describe('settleAbandoned', () => {
     recordOutcome(p.app.db, answer('invalid', { templateId: 't.b', seed: 9, answer: '' }), T0 + 3 * MINUTE); // never answered
 
     const now = T0 + 5 * MINUTE;
-    expect(settleAbandoned(p.app.db, p.learnerId, now)).toEqual([{ templateId: 't.a', due: now + MINUTE }]);
-    expect(getCard(p.app.db, p.learnerId, 't.a')).toMatchObject({ strand: 'percent', due: now + MINUTE, card: { reps: 1, last_review: new Date(now) } });
+    expect(settleAbandoned(p.app.db, p.learnerId, now)).toEqual([{ templateId: 't.a', due: now + 30 * MINUTE }]);
+    expect(getCard(p.app.db, p.learnerId, 't.a')).toMatchObject({ strand: 'percent', due: now + 30 * MINUTE, card: { reps: 1, last_review: new Date(now) } });
     // Already settled: moving on again changes nothing.
     expect(settleAbandoned(p.app.db, p.learnerId, now + MINUTE)).toEqual([]);
     expect(getCard(p.app.db, p.learnerId, 't.a')?.card.reps).toBe(1);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gradeOutcome, pickNext, reviewTemplate, type PickCandidate, type ProblemFacts } from '../../src-main/practice/scheduler.js';
 import { createRng } from '../../src-main/sampling/rng.js';
 import { recordAttempt } from '../../src-main/storage/attempts.repo.js';
+import { saveSchedulingSettings } from '../../src-main/practice/scheduling-store.js';
 import { getCard } from '../../src-main/storage/review-cards.repo.js';
 import { DAY, fixedRng, HOUR, MINUTE, openPracticeDb, T0, type PracticeDb } from './practice-fixtures.js';
 
@@ -62,26 +63,42 @@ describe('reviewTemplate and pickNext (real database, fixed clock)', () => {
     reviewTemplate(p.app.db, p.learnerId, templateId, 'percent', rating, at).due;
   const candidates = (list: string[], grades: Record<string, number> = {}): PickCandidate[] => list.map((templateId) => ({ templateId, gradeMin: grades[templateId] ?? 6 }));
 
-  it('stores a card per template: Good is due later than Again, and a second Good graduates it to days', () => {
+  it('stores a card per template: a miss comes back in the session, a first-try solve graduates to days at once', () => {
     const again = review('t.a', Rating.Again, T0);
+    const hard = review('t.c', Rating.Hard, T0);
     const good = review('t.b', Rating.Good, T0);
-    expect(again).toBe(T0 + MINUTE); // first learning step
-    expect(good).toBe(T0 + 10 * MINUTE); // second learning step
-    expect(good).toBeGreaterThan(again);
-    const graduated = review('t.b', Rating.Good, T0 + 10 * MINUTE);
-    expect(graduated - (T0 + 10 * MINUTE)).toBeGreaterThanOrEqual(DAY);
-    const card = getCard(p.app.db, p.learnerId, 't.b');
+    expect(again).toBe(T0 + 30 * MINUTE); // the one learning step
+    expect(hard).toBe(T0 + 45 * MINUTE); // ts-fsrs: 1.5 × a single step
+    expect(good).toBe(T0 + 2 * DAY); // Good on a new card leaves learning: no return ten minutes later
+    expect(getCard(p.app.db, p.learnerId, 't.b')?.card).toMatchObject({ reps: 1, state: State.Review, last_review: new Date(T0) });
+    // Hard stays in learning; Good then graduates it to days.
+    const graduated = review('t.c', Rating.Good, hard);
+    expect(graduated - hard).toBeGreaterThanOrEqual(DAY);
+    const card = getCard(p.app.db, p.learnerId, 't.c');
     expect(card).toMatchObject({ strand: 'percent', due: graduated });
-    expect(card?.card).toMatchObject({ reps: 2, state: State.Review, last_review: new Date(T0 + 10 * MINUTE) });
+    expect(card?.card).toMatchObject({ reps: 2, state: State.Review, last_review: new Date(hard) });
     expect(() => reviewTemplate(p.app.db, p.learnerId, 't.a', null, Rating.Manual as unknown as Rating.Good, T0)).toThrow('reviewTemplate: rating must be Again (1), Hard (2), Good (3) or Easy (4); got 0');
     expect(() => reviewTemplate(p.app.db, 999, 't.a', null, Rating.Good, T0)).toThrow('putCard: learner 999 does not exist');
   });
 
+  it('schedules with the library\'s saved settings: other steps, other retention', () => {
+    saveSchedulingSettings(p.app.db, { desiredRetention: 0.9, learningSteps: ['1m', '10m'], relearningSteps: ['10m'] });
+    expect(review('t.a', Rating.Again, T0)).toBe(T0 + MINUTE);
+    expect(review('t.b', Rating.Good, T0)).toBe(T0 + 10 * MINUTE); // ts-fsrs's own defaults: the issue-17 behaviour
+    const graduateAt = (retention: number): number => {
+      saveSchedulingSettings(p.app.db, { desiredRetention: retention, learningSteps: ['30m'], relearningSteps: ['30m'] });
+      return reviewTemplate(p.app.db, p.learnerId, `r.${retention}`, null, Rating.Good, T0).due;
+    };
+    // Asking for more retention brings a problem type back sooner.
+    expect(graduateAt(0.95)).toBeLessThan(graduateAt(0.9));
+    expect(graduateAt(0.9)).toBeLessThan(graduateAt(0.8));
+  });
+
   it('picks a due card first, the most overdue one, before any new template', () => {
-    review('t.a', Rating.Again, T0); // due T0 + 1 min
-    review('t.b', Rating.Again, T0 - HOUR); // due an hour earlier
-    review('t.c', Rating.Good, T0); // due T0 + 10 min
-    const now = T0 + 5 * MINUTE;
+    review('t.a', Rating.Again, T0); // due T0 + 30 min
+    review('t.b', Rating.Again, T0 - HOUR); // due half an hour before T0
+    review('t.c', Rating.Good, T0); // due in two days
+    const now = T0 + 35 * MINUTE;
     expect(pickNext(p.app.db, candidates(ids), p.learnerId, now, fixedRng(0))).toEqual({ templateId: 't.b', reason: 'due for review' });
     // Only cards of the scope count: outside it, t.b is not offered.
     expect(pickNext(p.app.db, candidates(['t.a', 't.c', 't.d']), p.learnerId, now, fixedRng(0))).toEqual({ templateId: 't.a', reason: 'due for review' });
@@ -90,7 +107,7 @@ describe('reviewTemplate and pickNext (real database, fixed clock)', () => {
   it('never repeats the template just shown while there is another, even a due one', () => {
     review('t.a', Rating.Again, T0 - DAY);
     review('t.b', Rating.Again, T0);
-    const now = T0 + 2 * MINUTE;
+    const now = T0 + 31 * MINUTE;
     expect(pickNext(p.app.db, candidates(ids), p.learnerId, now, fixedRng(0), 't.a')).toEqual({ templateId: 't.b', reason: 'due for review' });
     // No other due card: a new template rather than the one just shown.
     expect(pickNext(p.app.db, candidates(['t.a', 't.d']), p.learnerId, now, fixedRng(0), 't.a')).toEqual({ templateId: 't.d', reason: 'new' });
@@ -99,7 +116,7 @@ describe('reviewTemplate and pickNext (real database, fixed clock)', () => {
   });
 
   it('offers new templates before re-reviewing ones not yet due, lowest grade first, at random within it', () => {
-    review('t.a', Rating.Good, T0); // seen, due in 10 minutes
+    review('t.a', Rating.Good, T0); // seen, due in two days
     recordAttempt(p.app.db, { learnerId: p.learnerId, templateId: 't.b', seed: 1, strand: null, topic: null, answer: '1', verdict: 'wrong', elapsedMs: 5 }, { now: T0 }); // seen, no card yet
     const grades = { 't.c': 7, 't.d': 7, 'e.x': 9 };
     const pool = [...candidates(['t.a', 't.b', 't.c', 't.d'], grades), { templateId: 'e.x', gradeMin: 9 }, { templateId: 'e.y' }];
@@ -114,15 +131,15 @@ describe('reviewTemplate and pickNext (real database, fixed clock)', () => {
   });
 
   it('keeps practising the template seen least recently once everything is seen and nothing is due', () => {
-    review('t.a', Rating.Good, T0 - 3 * MINUTE); // due T0 + 7 min, last seen T0 - 3 min
-    review('t.b', Rating.Good, T0 - 5 * MINUTE); // due T0 + 5 min, last seen T0 - 5 min...
+    review('t.a', Rating.Good, T0 - 3 * MINUTE); // due in two days, last seen T0 - 3 min
+    review('t.b', Rating.Good, T0 - 5 * MINUTE); // due in two days, last seen T0 - 5 min...
     recordAttempt(p.app.db, { learnerId: p.learnerId, templateId: 't.b', seed: 2, strand: null, topic: null, answer: '1', verdict: 'wrong', elapsedMs: 5 }, { now: T0 - MINUTE }); // ...but answered at T0 - 1 min
-    review('t.c', Rating.Good, T0 - 4 * MINUTE); // due T0 + 6 min, last seen T0 - 4 min
+    review('t.c', Rating.Good, T0 - 4 * MINUTE); // due in two days, last seen T0 - 4 min
     const pool = candidates(['t.a', 't.b', 't.c']);
     expect(pickNext(p.app.db, pool, p.learnerId, T0, fixedRng(0))).toEqual({ templateId: 't.c', reason: 'keep practising' });
     expect(pickNext(p.app.db, pool, p.learnerId, T0, fixedRng(0), 't.c')).toEqual({ templateId: 't.a', reason: 'keep practising' });
-    // Once due, the same cards come back as reviews.
-    expect(pickNext(p.app.db, pool, p.learnerId, T0 + 6 * MINUTE, fixedRng(0))).toEqual({ templateId: 't.b', reason: 'due for review' });
+    // Once due, the same cards come back as reviews, the one due first first.
+    expect(pickNext(p.app.db, pool, p.learnerId, T0 + 2 * DAY, fixedRng(0))).toEqual({ templateId: 't.b', reason: 'due for review' });
   });
 
   it('copes with a mixed scope over a large imported dataset (250,000 candidates)', () => {

@@ -5,8 +5,9 @@ import { defaultDatabasePath } from '../../src-main/paths.js';
 import { parseWebArgs, WebArgsError } from '../../src-main/server/web-args.js';
 
 describe('parseWebArgs', () => {
-  it('defaults to a free port, the user database and opening a browser', () => {
-    expect(parseWebArgs([], {})).toEqual({ help: false, port: 0, dbPath: defaultDatabasePath(), open: true });
+  it('defaults to the library\'s remembered port (null), the user database, opening a browser and the same address', () => {
+    expect(parseWebArgs([], {})).toEqual({ help: false, port: null, dbPath: defaultDatabasePath(), open: true, newAddress: false });
+    expect(parseWebArgs(['--new-address'], {}).newAddress).toBe(true);
   });
 
   it('takes --port, --db (made absolute) and --no-open', () => {
@@ -15,6 +16,7 @@ describe('parseWebArgs', () => {
       port: 8123,
       dbPath: path.resolve('lib.sqlite'),
       open: false,
+      newAddress: false,
     });
     expect(parseWebArgs(['--port=0'], {}).port).toBe(0);
   });

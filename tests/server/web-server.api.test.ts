@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../src-main/api/contract.std.js';
-import { MAX_BODY_BYTES } from '../../src-main/server/api-route.js';
+import { bodyLimitFor, MAX_BODY_BYTES } from '../../src-main/server/api-route.js';
 import { startFixture, type Fixture } from './fixture.js';
 import { raw } from './http-client.js';
 import { sseReader, type SseReader } from './sse-reader.js';
@@ -107,6 +107,31 @@ describe('POST /api/<method>', () => {
     const streamed = await raw(f.server.port, { method: 'POST', path: '/api/learners.create', headers: { ...f.auth, ...JSON_TYPE }, body: over, chunked: true });
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body)).toEqual(tooLarge);
+  });
+
+  it('a progress file import may send up to its own larger limit, and no more; every other method stays at 1 MiB', async () => {
+    expect(bodyLimitFor('learners.importProgress')).toBe(100 * 1024 * 1024);
+    expect(bodyLimitFor('learners.create')).toBe(MAX_BODY_BYTES);
+    expect(bodyLimitFor('__proto__')).toBe(MAX_BODY_BYTES);
+    expect(bodyLimitFor('toString')).toBe(MAX_BODY_BYTES);
+    // 3 MiB reaches the handler (the fake has none for it: 503), where any other method gets 413.
+    const big = JSON.stringify({ text: 'x'.repeat(3 * MAX_BODY_BYTES) });
+    const imported = await raw(f.server.port, { method: 'POST', path: '/api/learners.importProgress', headers: { ...f.auth, ...JSON_TYPE }, body: big });
+    expect(imported.status).toBe(503);
+    const other = await raw(f.server.port, { method: 'POST', path: '/api/learners.rename', headers: { ...f.auth, ...JSON_TYPE }, body: big });
+    expect(other.status).toBe(413);
+    // Declared over its limit: refused before a byte is read.
+    const limit = bodyLimitFor('learners.importProgress');
+    const declared = await raw(f.server.port, {
+      method: 'POST',
+      path: '/api/learners.importProgress',
+      headers: { ...f.auth, ...JSON_TYPE, 'content-length': String(limit + 1) },
+      body: '{}',
+    }).catch((err: unknown) => ({ status: -1, body: String(err) }));
+    expect(declared.status).toBe(413);
+    // Without the token, the larger limit never applies: 401 first.
+    const anonymous = await raw(f.server.port, { method: 'POST', path: '/api/learners.importProgress', headers: JSON_TYPE, body: big });
+    expect(anonymous.status).toBe(401);
   });
 
   it('the server keeps answering after refusing a large body', async () => {

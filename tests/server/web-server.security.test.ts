@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/server/http-responses.js';
+import { MAX_COOKIE_AGE_SECONDS } from '../../src-main/server/request-guards.js';
 import { startWebServer } from '../../src-main/server/web-server.js';
 import { FakeContext } from './fake-context.js';
 import { INDEX_HTML, makeStaticTree, startFixture, type Fixture } from './fixture.js';
@@ -98,6 +99,31 @@ describe('the token', () => {
   it('the x-im-token header works too (what fetch and EventSource clients send)', async () => {
     const r = await raw(port, { path: '/app.js', headers: f.auth });
     expect(r.status).toBe(200);
+  });
+
+  it('a library-named, persistent cookie: only that name signs in, and it keeps the same flags', async () => {
+    const { dir, staticDir } = makeStaticTree();
+    const ctx = new FakeContext();
+    const token = 'stable-library-secret_0123456789';
+    await expect(startWebServer({ ctx, staticDir, token, cookieName: 'im token' })).rejects.toThrow('cookieName must be 1 to 64 characters');
+    await expect(startWebServer({ ctx, staticDir, token, cookieName: 'im_x', cookieMaxAgeSeconds: 0 })).rejects.toThrow('cookieMaxAgeSeconds must be a whole number');
+    await expect(startWebServer({ ctx, staticDir, token, cookieName: 'im_x', cookieMaxAgeSeconds: MAX_COOKIE_AGE_SECONDS + 1 })).rejects.toThrow('cookieMaxAgeSeconds');
+    const s = await startWebServer({ ctx, staticDir, token, cookieName: 'im_token_lib1', cookieMaxAgeSeconds: MAX_COOKIE_AGE_SECONDS });
+    try {
+      const visit = await raw(s.port, { path: `/?token=${token}` });
+      expect(visit.status).toBe(303);
+      expect(visit.headers['set-cookie']).toEqual([`im_token_lib1=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${MAX_COOKIE_AGE_SECONDS}`]);
+      expect((await raw(s.port, { path: '/', headers: { cookie: `im_token_lib1=${token}` } })).status).toBe(200);
+      // The right secret under another library's (or the default) name does not sign in.
+      expect((await raw(s.port, { path: '/', headers: { cookie: `im_token=${token}` } })).status).toBe(401);
+      expect((await raw(s.port, { path: '/', headers: { cookie: `im_token_lib2=${token}` } })).status).toBe(401);
+      // Host and Origin are still checked first.
+      expect((await raw(s.port, { path: '/', headers: { cookie: `im_token_lib1=${token}`, host: `evil.example:${s.port}` } })).status).toBe(403);
+      expect((await raw(s.port, { path: '/', headers: { cookie: `im_token_lib1=${token}`, origin: 'http://evil.example' } })).status).toBe(403);
+    } finally {
+      await s.close();
+      (await import('node:fs')).rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a caller-chosen token must be long and cookie-safe', async () => {

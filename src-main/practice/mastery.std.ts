@@ -1,5 +1,6 @@
 /**
- * Mastery of a strand: how well the learner knows it *now*, from 0 to 1.
+ * Mastery of a strand: how well the learner knows it *now*, from 0 to 1. Runs anywhere: the Progress
+ * page explains the percentage with the same function (MasteryExplainer).
  *
  * Evidence: the first try on each problem of the strand, oldest first (solved at once = 1;
  * wrong, nearly right or revealed = 0). Later tries on the same numbers say little, since the learner
