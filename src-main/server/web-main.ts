@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppContext } from '../app/app-context.js';
+import { createAppContext } from '../app/create-app-context.js';
 import { packageRoot } from '../paths.js';
 import { openBrowser } from './open-browser.js';
 import { parseWebArgs, WEB_USAGE, WebArgsError } from './web-args.js';
