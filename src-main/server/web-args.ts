@@ -6,7 +6,7 @@ import { defaultDatabasePath } from '../paths.js';
 export const WEB_USAGE = `usage: npm run web -- [--port N] [--db PATH] [--no-open]
 
   --port N    listen on 127.0.0.1:N (default: a free port)
-  --db PATH   the library database (default: $INFINITYMATH_DB or ~/.local/share/infinitymath-studio/library.sqlite)
+  --db PATH   the library database (default: $INFINITYMATH_DB, or ${defaultDatabasePath()})
   --no-open   do not open a browser; just print the address
 `;
 

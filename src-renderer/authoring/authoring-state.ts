@@ -8,8 +8,7 @@
 import type { AuthoringCheckResult, AuthoringSuggestResult } from '../../src-main/api/authoring-contract.std.js';
 import type { AuthoringRound, MaskedProblem, NumberSpan } from '../../src-main/authoring/authoring-types.std.js';
 import { maskProblem, uniqueName } from '../../src-main/authoring/mask.std.js';
-import { skeletonProgram, type DraftParts, type Ranges } from './draft.js';
-import type { StoredDraft } from './stored-draft.js';
+import { skeletonProgram, type DraftParts, type Ranges, type StoredDraft } from './draft.js';
 
 export interface AuthoringJob {
   jobId: string;

@@ -18,7 +18,7 @@ import {
   type AuthoringState,
 } from '../../src-renderer/authoring/authoring-state.js';
 import { skeletonProgram } from '../../src-renderer/authoring/draft.js';
-import type { StoredDraft } from '../../src-renderer/authoring/stored-draft.js';
+import type { StoredDraft } from '../../src-renderer/authoring/draft.js';
 
 const TEXT = 'Ada has 12 apples and buys 5 more. How many apples does she have?';
 
