@@ -14,6 +14,8 @@ export const SRC_MAIN_LAYERS = [
   ['(root)'],
   ['template'],
   ['checker', 'sampling'],
+  // Figures of a problem (diagrams drawn from its values): being added by the "figures" session.
+  ['figures'],
   // The UI ↔ engine contract: the shapes every domain above returns. Its *.std.ts files may also import
   // the *.std.ts type modules of the domains they describe (the one exception, see `contractFiles`).
   ['api'],
