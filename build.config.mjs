@@ -14,7 +14,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   sourcemap: 'linked',
   // Smaller bundles parse faster: start-up of the CLI and browser mode is part of what users wait for.
   minifyWhitespace: true,
@@ -34,6 +34,7 @@ const entries = {
   web: ['src-main/server/web-main.ts', {}],
   backend: ['src-main/backend/backend-main.ts', {}],
   'ensure-native': ['src-main/electron/ensure-native-main.ts', {}],
+  'smoke-electron': ['src-main/electron/smoke-launch-main.ts', {}],
   'electron-main': ['src-main/electron/main.electron.ts', {}],
   // Sandboxed preloads cannot be ES modules.
   preload: ['src-main/electron/preload.electron.ts', { format: 'cjs', banner: {}, outExtension: { '.js': '.cjs' } }],

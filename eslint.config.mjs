@@ -1,6 +1,7 @@
 // Lint: typed rules for the whole tree, plus the layering rules that keep runtimes apart.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layersPlugin, SRC_MAIN_LAYERS, SRC_RENDERER_LAYERS } from './scripts/eslint/folder-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test-artifacts/**', 'bench-data/**'] },
@@ -28,6 +29,19 @@ export default tseslint.config(
         { paths: [{ name: 'electron', message: 'Engine code never imports electron (only *.electron.ts files may).' }] },
       ],
     },
+  },
+  {
+    // The folder order (README, "How it is built"): a folder imports only from the folders below it.
+    files: ['src-main/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/folder-layers': ['error', { root: 'src-main', layers: SRC_MAIN_LAYERS, siblings: 'forbid', contractFiles: '^api/[^/]+\\.std\\.ts$' }] },
+  },
+  {
+    // The renderer's building blocks (api/, math/, shared/) never import a page.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/vite.config.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/folder-layers': ['error', { root: 'src-renderer', layers: SRC_RENDERER_LAYERS, siblings: 'allow' }] },
   },
   {
     // *.std.ts files run everywhere (Node, the renderer, a worker): plain TypeScript only.

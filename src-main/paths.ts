@@ -4,9 +4,9 @@
  * up to the package root rather than assumed relative to the current file.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { currentUserEnv, userDirs } from './userdata/user-dirs.js';
 
 function findPackageRoot(start: string): string {
   let dir = start;
@@ -48,14 +48,15 @@ export function starterTemplatesDir(): string {
   return path.join(packageRoot(), 'assets', 'templates');
 }
 
-/** Per-user cache (the Pyodide memory snapshot). Overridable for tests and for Electron's userData. */
+/** Per-user cache (the Pyodide memory snapshot), per OS (userdata/user-dirs.ts). Overridable for tests. */
 export function defaultCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
-  return path.join(base, 'infinitymath-studio');
+  return userDirs(currentUserEnv()).cacheDir;
 }
 
-/** The default database for the CLI when --db is not given. */
+/**
+ * The library the CLI, browser mode and the desktop app open when none is named (--db, INFINITYMATH_DB):
+ * one per user, in the OS's place for application data (userdata/user-dirs.ts).
+ */
 export function defaultDatabasePath(): string {
-  const base = process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
-  return path.join(base, 'infinitymath-studio', 'library.sqlite');
+  return userDirs(currentUserEnv()).database;
 }

@@ -1,7 +1,8 @@
 /**
  * The running engine behind the UI: the database, the sandbox pool (warmed in the background), the
  * instance pool and the API handlers. Browser mode's server and Electron's backend process each
- * create one; nothing here knows which transport is in front of it.
+ * create one (create-app-context.ts builds it; this file holds only the types, so the two never import
+ * each other); nothing here knows which transport is in front of it.
  */
 import type { ApiEvent, ApiHandlers } from '../api/contract.std.js';
 
@@ -28,4 +29,3 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export { createAppContext } from './create-app-context.js';

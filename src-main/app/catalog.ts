@@ -1,7 +1,7 @@
 /** What can be practised: strands with their template counts and grade spans, and the candidates of a scope. */
 import type { Catalog, PracticeScope } from '../api/contract.std.js';
 import type { ReadDb } from '../storage/db-handles.js';
-import { strandLabel } from './strand-labels.js';
+import { strandLabel } from '../template/strand-labels.js';
 
 export interface Candidate {
   templateId: string;

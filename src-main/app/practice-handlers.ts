@@ -24,7 +24,7 @@ import { candidatesFor, readCatalog } from './catalog.js';
 import type { InstanceSupply } from './instance-supply.js';
 import type { SolutionSupply } from './solution-supply.js';
 import type { SolutionStep } from '../solutions/steps.js';
-import { STRAND_LABELS } from './strand-labels.js';
+import { STRAND_LABELS } from '../template/strand-labels.js';
 
 type PracticeHandlers = Pick<
   ApiHandlers,

@@ -5,7 +5,7 @@
  */
 import { ApiError, type ApiHandlers } from '../api/contract.std.js';
 import type { worksheetApiArgs, WorksheetPreview } from '../api/worksheet-contract.std.js';
-import { deleteWorksheet, duplicateWorksheet, getWorksheet, listWorksheets, saveWorksheet, WorksheetNotFoundError } from '../storage/worksheets.repo.js';
+import { deleteWorksheet, duplicateWorksheet, getWorksheet, listWorksheets, saveWorksheet, WorksheetNotFoundError } from '../worksheet/saved-worksheets.js';
 import { getTemplate } from '../storage/templates.repo.js';
 import type { Template } from '../template/template.types.js';
 import { buildExportFiles } from '../worksheet/export-files.js';

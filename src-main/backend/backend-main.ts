@@ -4,7 +4,7 @@
  * window; tests start the same bundle with child_process.fork.
  */
 import process from 'node:process';
-import { createAppContext } from '../app/app-context.js';
+import { createAppContext } from '../app/create-app-context.js';
 import { runBackend } from './backend-server.js';
 import { parentTransport } from './backend-transport.js';
 

@@ -4,12 +4,14 @@
  * `shutdown` or when the parent goes away. Calls that arrive before the context exists wait for
  * it; if it cannot be created, they are answered with `unavailable` and the reason.
  */
+import os from 'node:os';
 import type { ApiResponse } from '../api/contract.std.js';
 import { dispatch } from '../api/dispatch.js';
 import type { AppContext, AppContextOptions } from '../app/app-context.js';
 import { packageRoot } from '../paths.js';
 import { parseParentMessage, type CallMessage, type InitMessage } from './backend-protocol.js';
 import type { BackendTransport } from './backend-transport.js';
+import { sandboxLaunch, type Runtime } from './sandbox-launch.js';
 
 export type ContextFactory = (options: AppContextOptions) => Promise<AppContext>;
 
@@ -20,16 +22,13 @@ export interface BackendHooks {
   log(line: string): void;
 }
 
-/** What the AppContext is created with, given the parent's `init`. */
-export function contextOptionsFromInit(init: InitMessage): AppContextOptions {
-  return {
-    dbPath: init.dbPath,
-    cacheDir: init.cacheDir,
-    mode: 'electron',
-    ...(init.poolSize !== undefined ? { poolSize: init.poolSize } : {}),
-    // Electron's binary only behaves as Node with this variable; the sandbox children get no other environment.
-    ...(init.execPath !== undefined ? { execPath: init.execPath, extraEnv: { ELECTRON_RUN_AS_NODE: '1' } } : {}),
-  };
+/** What the AppContext is created with, given the parent's `init` and the runtime (sandbox-launch.ts). */
+export function contextOptionsFromInit(init: InitMessage, runtime: Runtime = currentRuntime()): AppContextOptions {
+  return { dbPath: init.dbPath, cacheDir: init.cacheDir, mode: 'electron', ...sandboxLaunch(init, runtime) };
+}
+
+function currentRuntime(): Runtime {
+  return { electron: process.versions.electron !== undefined, cores: os.availableParallelism() };
 }
 
 function unavailable(message: string): ApiResponse<never> {
@@ -102,6 +101,9 @@ export function runBackend(transport: BackendTransport, createContext: ContextFa
       hooks.log(`backend: closing after ${why} failed: ${errorMessage(err)}`);
       code = 1;
     }
+    // Calls that arrived while closing (answered `unavailable`) go out before the process does: the
+    // snapshot above misses one that came a tick after `shutdown` (seen under load).
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     hooks.exit(code);
   };
 

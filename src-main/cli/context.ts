@@ -8,6 +8,8 @@ import { ensureStarterPack } from '../library/starter-pack.js';
 import { SandboxPool } from '../sandbox/pool.js';
 import { openDatabase, type AppDatabase } from '../storage/database.js';
 import { defaultDatabasePath } from '../paths.js';
+import { adoptionNotice, adoptOldLibrary } from '../userdata/adopt-old-library.js';
+import { currentUserEnv } from '../userdata/user-dirs.js';
 import { CliError } from './cli-error.js';
 
 export interface CliContext {
@@ -20,6 +22,9 @@ export interface CliContext {
 
 export function openContext(dbPath: string | undefined, opts: { json: boolean }): CliContext {
   const file = path.resolve(dbPath ?? process.env.INFINITYMATH_DB ?? defaultDatabasePath());
+  // A library an earlier version kept elsewhere comes to the default place once (and says so once).
+  const notice = adoptionNotice(adoptOldLibrary(file, currentUserEnv()));
+  if (notice !== null) process.stderr.write(`infinitymath: ${notice}\n`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let database: AppDatabase;
   try {

@@ -4,6 +4,7 @@
  * input ends with a one-line reason and a non-zero exit (2 for usage errors, 1 for the rest).
  */
 import { parseArgs } from 'node:util';
+import { defaultDatabasePath } from '../paths.js';
 import { CliError } from './cli-error.js';
 import { openContext } from './context.js';
 import { auditCommand } from './commands/audit.command.js';
@@ -33,7 +34,7 @@ commands:
   restore FILE [--force]     the library from FILE; an existing one is replaced only with --force (a copy is kept)
 
 options for every command:
-  --db PATH   the library database (default: $INFINITYMATH_DB or ~/.local/share/infinitymath-studio/library.sqlite)
+  --db PATH   the library database (default: $INFINITYMATH_DB, or ${defaultDatabasePath()})
   --json      machine-readable output
 `;
 

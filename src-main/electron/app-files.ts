@@ -6,6 +6,7 @@
  * resources/app.asar.unpacked (electron.builder.yml, asarUnpack): that directory is the engine root.
  */
 import path from 'node:path';
+import { pathsFor, userDirs, type UserEnv } from '../userdata/user-dirs.js';
 
 export interface AppFiles {
   preload: string;
@@ -29,7 +30,22 @@ export function engineRootFor(appPath: string): string | undefined {
   return path.extname(appPath) === '.asar' ? `${appPath}.unpacked` : undefined;
 }
 
-/** The backend's `init` paths under Electron's per-user data directory. */
-export function userDataPaths(userData: string): { dbPath: string; cacheDir: string } {
-  return { dbPath: path.join(userData, 'library.sqlite'), cacheDir: path.join(userData, 'cache') };
+export interface DesktopPaths {
+  /** The library (INFINITYMATH_DB if set): the same file the CLI and browser mode open. */
+  dbPath: string;
+  /** The Pyodide snapshot, shared with the CLI and browser mode. */
+  cacheDir: string;
+  /** Electron's own per-app data (its `userData`): the library folder, so one user has one folder. */
+  userData: string;
+}
+
+/** Where the desktop app keeps its data: the folders every entry point agrees on (userdata/user-dirs.ts). */
+export function desktopPaths(where: UserEnv): DesktopPaths {
+  const dirs = userDirs(where);
+  const named = where.env.INFINITYMATH_DB;
+  return {
+    dbPath: named !== undefined && named !== '' ? pathsFor(where.platform).resolve(named) : dirs.database,
+    cacheDir: dirs.cacheDir,
+    userData: dirs.dataDir,
+  };
 }

@@ -2,13 +2,18 @@
  * `node dist/ensure-native.mjs --for node|electron [--check]`: makes better-sqlite3 loadable by the
  * runtime about to use it, rebuilding only when the binary on disk is for the other one. Run by
  * `npm start` (for Electron) and by `npm test` / `npm run web` (for Node), so switching between the
- * desktop app and the tests costs one rebuild, and nothing when nothing changed.
+ * desktop app and the tests costs one rebuild, and nothing when nothing changed. For Electron it first
+ * makes sure Electron's binary is there (electron-install.ts: its own installer downloads it on a
+ * fresh machine; a failed download ends here with what to do about it).
  * `--check` only reports: exit 0 when it loads, 3 when a rebuild is needed, 1 when it cannot be fixed.
  */
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import process from 'node:process';
 import { packageRoot } from '../paths.js';
-import { decideNativeAction, electronBinary, probeNativeModule, rebuildCommand, type NativeProbe, type NativeTarget } from './native-abi.js';
+import { ensureElectronBinary } from './electron-install.js';
+import { decideNativeAction, probeNativeModule, rebuildCommand, type NativeProbe, type NativeTarget } from './native-abi.js';
 
 const USAGE = 'usage: ensure-native --for node|electron [--check]';
 
@@ -28,19 +33,25 @@ function parseArgs(argv: string[]): { target: NativeTarget; check: boolean } {
   return { target, check };
 }
 
-function probe(target: NativeTarget, root: string): NativeProbe {
-  if (target === 'node') return probeNativeModule(process.execPath, root);
-  const electron = electronBinary(root);
-  if (!electron) {
-    return { ok: false, message: "Electron's binary is not installed (node_modules/electron/path.txt): reinstall without ELECTRON_SKIP_BINARY_DOWNLOAD" };
-  }
+function probe(target: NativeTarget, root: string, electron: string | null): NativeProbe {
+  if (target === 'node' || electron === null) return probeNativeModule(process.execPath, root);
   return probeNativeModule(electron, root, { ...process.env, ELECTRON_RUN_AS_NODE: '1' });
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { target, check } = parseArgs(process.argv.slice(2));
   const root = packageRoot();
-  const first = decideNativeAction(probe(target, root), target);
+  let electron: string | null = null;
+  if (target === 'electron') {
+    const log = (line: string): void => void process.stderr.write(`ensure-native: ${line}\n`);
+    const ensured = await ensureElectronBinary(path.join(root, 'node_modules', 'electron'), { env: process.env, platform: process.platform, arch: process.arch, home: os.homedir(), log });
+    if (!ensured.ok) {
+      log(ensured.message);
+      return 1;
+    }
+    electron = ensured.binary;
+  }
+  const first = decideNativeAction(probe(target, root, electron), target);
   if (first.action === 'none') return 0;
   if (first.action === 'fail') {
     process.stderr.write(`ensure-native: ${first.reason}\n`);
@@ -58,7 +69,7 @@ function main(): number {
     process.stderr.write(`ensure-native: ${command} ${args.join(' ')} failed (exit code ${rebuilt.status})\n`);
     return 1;
   }
-  const second = decideNativeAction(probe(target, root), target);
+  const second = decideNativeAction(probe(target, root, electron), target);
   if (second.action !== 'none') {
     process.stderr.write(`ensure-native: still not loadable after the rebuild: ${second.reason}\n`);
     return 1;
@@ -66,9 +77,12 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  process.stderr.write(`ensure-native: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 2;
-}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`ensure-native: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -8,19 +8,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, utilityProcess, type WebContents } from 'electron';
-import type { ApiEvent } from '../api/contract.std.js';
+import type { ApiEvent, ApiResponse } from '../api/contract.std.js';
 import { BackendClient } from '../backend/backend-client.js';
 import { utilityProcessPort } from '../backend/backend-ports.js';
+import { adoptionNotice, adoptOldLibrary } from '../userdata/adopt-old-library.js';
+import { currentUserEnv } from '../userdata/user-dirs.js';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl } from './app-origin.js';
-import { appFiles, engineRootFor, userDataPaths } from './app-files.js';
+import { appFiles, desktopPaths, engineRootFor } from './app-files.js';
 import { appResponseFor } from './app-protocol.js';
 import { isAllowedExternalUrl } from './external-url.js';
 import { ImportGrants } from './import-grants.js';
 import { IPC_CALL, IPC_EVENT, IPC_GRANT_PATH } from './ipc-channels.std.js';
 import { createCallRelay } from './ipc-relay.js';
 import { buildMenuTemplate } from './menu-template.js';
-import { saveWorksheetExport } from './print-pdf.electron.js';
+import { IM_API_GLOBAL } from './preload-api.std.js';
+import { printHtmlToPdf, saveWorksheetExport } from './print-pdf.electron.js';
 import { senderProblem } from './sender-check.js';
+import { runSmoke, smokeReportPath } from './smoke-run.js';
 import { isAllowedPermission } from './web-permissions.js';
 import { mainWindowOptions, WINDOW_BACKGROUND } from './window-options.js';
 
@@ -30,12 +34,20 @@ const MAX_BACKEND_RESTARTS = 3;
 const BACKEND_SHUTDOWN_GRACE_MS = 5000;
 
 const files = appFiles(path.dirname(fileURLToPath(import.meta.url)));
+/** The library and caches: the same folders as the CLI and browser mode (userdata/user-dirs.ts). */
+const paths = desktopPaths(currentUserEnv());
+/** `--smoke=<report.json>`: run the smoke sequence (smoke-run.ts) and quit. */
+const smokeReport = smokeReportPath(process.argv);
 const isDev = !app.isPackaged;
 const grants = new ImportGrants();
 let mainWindow: BrowserWindow | null = null;
 let backend: BackendClient | null = null;
 let backendRestarts = 0;
 let backendClosed = false;
+let markSandboxWarm: () => void = () => undefined;
+const sandboxWarm = new Promise<void>((resolve) => {
+  markSandboxWarm = resolve;
+});
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -47,14 +59,16 @@ function startBackend(): BackendClient {
   const client = new BackendClient(
     utilityProcessPort(child),
     {
-      ...userDataPaths(app.getPath('userData')),
-      // The sandbox children run this binary as Node (the backend adds ELECTRON_RUN_AS_NODE=1 for them).
-      execPath: process.execPath,
+      dbPath: paths.dbPath,
+      cacheDir: paths.cacheDir,
+      // No execPath: the backend's fork of the sandbox children is Electron's, which runs them in the
+      // Helper binary on macOS (no Dock icons) and as Node everywhere (backend/sandbox-launch.ts).
       ...(engineRoot !== undefined ? { engineRoot } : {}),
     },
     { log },
   );
   client.onEvent((event: ApiEvent) => {
+    if (event.type === 'sandbox.ready') markSandboxWarm();
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT, event);
   });
   client.ready.catch((err: unknown) => {
@@ -188,8 +202,51 @@ function showWindow(): void {
   mainWindow.focus();
 }
 
+/** Says once that an old library was moved here (or could not be): before the backend opens it. */
+function adoptOldLibraryOnce(): void {
+  const outcome = adoptOldLibrary(paths.dbPath, currentUserEnv());
+  const notice = adoptionNotice(outcome);
+  if (notice === null) return;
+  log(notice);
+  if (smokeReport !== null) return;
+  const failed = outcome.kind === 'failed';
+  dialog
+    .showMessageBox({ type: failed ? 'warning' : 'info', title: APP_NAME, message: failed ? 'Your library could not be moved' : 'Your library has moved', detail: notice })
+    .catch((err: unknown) => log(`could not show the library notice: ${String(err)}`));
+}
+
+/** Polls the page until React has rendered into #root (the window is showing the app). */
+async function appRendered(win: BrowserWindow): Promise<void> {
+  for (;;) {
+    const children = (await win.webContents.executeJavaScript("document.getElementById('root')?.childElementCount ?? 0")) as number;
+    if (children > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function runSmokeMode(reportFile: string, win: BrowserWindow): Promise<void> {
+  const loaded = new Promise<void>((resolve) => win.webContents.once('did-finish-load', () => resolve()));
+  const report = await runSmoke({
+    backendReady: currentBackend().ready,
+    sandboxReady: sandboxWarm,
+    pageReady: () => loaded.then(() => appRendered(win)),
+    // From inside the page, so the call crosses the preload, the IPC relay and its sender check.
+    pageCall: (method, args) => win.webContents.executeJavaScript(`window.${IM_API_GLOBAL}.call(${JSON.stringify(method)}, ${JSON.stringify(args)})`) as Promise<ApiResponse<unknown>>,
+    backendCall: (method, args) => currentBackend().call(method, args),
+    printPdf: (html, paper) => printHtmlToPdf(BrowserWindow, html, paper),
+    log,
+    now: () => performance.now(),
+  });
+  await fs.promises.writeFile(reportFile, `${JSON.stringify({ ok: report.ok, steps: report.steps, failed: report.failed }, null, 2)}\n`);
+  if (report.pdf !== null) await fs.promises.writeFile(reportFile.replace(/(\.json)?$/, '.pdf'), report.pdf);
+  backendClosed = true;
+  await currentBackend().shutdown(BACKEND_SHUTDOWN_GRACE_MS);
+  app.exit(report.ok ? 0 : 1);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
+  adoptOldLibraryOnce();
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isAllowedPermission(permission, details.requestingUrl));
   });
@@ -202,10 +259,19 @@ async function start(): Promise<void> {
     mainWindow?.setBackgroundColor(nativeTheme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light);
   });
   showWindow();
+  if (smokeReport !== null && mainWindow !== null) {
+    runSmokeMode(smokeReport, mainWindow).catch((err: unknown) => {
+      log(`smoke: ${err instanceof Error ? err.message : String(err)}`);
+      app.exit(1);
+    });
+  }
 }
 
 // Before anything else: a custom scheme's privileges can only be set before the app is ready.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+// Electron's own per-app data (its profile) in the library folder, before anything uses it (the
+// single-instance lock below lives there): one folder per user, wherever the library is.
+app.setPath('userData', paths.userData);
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {

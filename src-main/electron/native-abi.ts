@@ -6,8 +6,6 @@
  * whether a rebuild will fix it; ensure-native-main.ts runs them from the npm scripts.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 
 export type NativeTarget = 'node' | 'electron';
 
@@ -56,22 +54,6 @@ export function rebuildCommand(target: NativeTarget): { command: string; args: s
   return target === 'node'
     ? { command: 'npm', args: ['rebuild', 'better-sqlite3'] }
     : { command: 'npx', args: ['--no', 'electron-builder', 'install-app-deps'] };
-}
-
-/**
- * Electron's binary as `require('electron')` would name it (node_modules/electron/path.txt), or null
- * when it was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1, or an offline install).
- */
-export function electronBinary(packageRoot: string): string | null {
-  const dir = path.join(packageRoot, 'node_modules', 'electron');
-  let relative: string;
-  try {
-    relative = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
-  } catch {
-    return null;
-  }
-  const binary = path.join(dir, 'dist', relative);
-  return relative !== '' && fs.existsSync(binary) ? binary : null;
 }
 
 /** Opens an in-memory database with the package's better-sqlite3, in a process of its own. */

@@ -1,8 +1,8 @@
 /**
  * What the preload exposes to the page as `window.imApi` (Electron only; browser mode talks HTTP).
  * Named functions only: the page never gets ipcRenderer, a channel name or an Electron event object.
- * Renderer code imports this type; `createIpcApiClient` (ipc-api-client.std.ts) turns it into the
- * contract's ApiClient.
+ * Renderer code imports this type: it carries ApiResponses unchanged, so it is the desktop transport of
+ * the renderer's one ApiClient (src-renderer/api/client.ts), exactly as HTTP is in browser mode.
  */
 import type { ApiEvent, ApiMethod, ApiResponse } from '../api/contract.std.js';
 

@@ -3,7 +3,7 @@
  * small child table), and the whole set is cached until the database changes (change-stamp.ts).
  */
 import { FLAG_REASONS, type FacetCount, type LibraryFacets } from '../api/library-contract.std.js';
-import { strandLabel } from '../app/strand-labels.js';
+import { strandLabel } from '../template/strand-labels.js';
 import { countOpenFlags } from '../storage/curation.repo.js';
 import type { ReadDb } from '../storage/db-handles.js';
 import { cachedStatement } from '../storage/statement-cache.js';

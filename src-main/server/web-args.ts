@@ -7,7 +7,7 @@ export const WEB_USAGE = `usage: npm run web -- [--port N] [--db PATH] [--no-ope
 
   --port N        listen on 127.0.0.1:N and keep N as this library's port (0: any free port, this time only)
                   (default: the port this library used last time, or a free one the first time)
-  --db PATH       the library database (default: $INFINITYMATH_DB or ~/.local/share/infinitymath-studio/library.sqlite)
+  --db PATH       the library database (default: $INFINITYMATH_DB, or ${defaultDatabasePath()})
   --no-open       do not open a browser; just print the address
   --new-address   make a new secret for this library's address: old bookmarks and signed-in browsers stop working
 

@@ -12,8 +12,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppContext } from '../app/app-context.js';
+import { createAppContext } from '../app/create-app-context.js';
 import { packageRoot } from '../paths.js';
+import { adoptionNotice, adoptOldLibrary } from '../userdata/adopt-old-library.js';
+import { currentUserEnv } from '../userdata/user-dirs.js';
 import { openBrowser } from './open-browser.js';
 import { MAX_COOKIE_AGE_SECONDS } from './request-guards.js';
 import { loadStableAddress, rememberPort } from './stable-address.js';
@@ -33,6 +35,9 @@ async function main(argv: string[]): Promise<void> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(`the user interface is not built (${path.join(staticDir, 'index.html')} is missing): run npm run build`);
   }
+  // A library an earlier version kept elsewhere comes to the default place once (and says so once).
+  const notice = adoptionNotice(adoptOldLibrary(args.dbPath, currentUserEnv()));
+  if (notice !== null) process.stderr.write(`infinitymath web: ${notice}\n`);
   const ctx = await createAppContext({ dbPath: args.dbPath, mode: 'browser' });
   let server: WebServer;
   try {

@@ -2,17 +2,22 @@
  * Saved worksheets: a title and the whole spec (seed, items, rerolls, locks, print settings), so a sheet
  * reopened years later regenerates exactly. Specs are validated on the way in and on the way out: a row
  * that no longer parses (a hand edit, a future format) fails with its id and the bad field.
+ *
+ * Storage keeps the spec's JSON; what a valid spec is belongs to the worksheet layer above, which hands
+ * its parser in (worksheet/saved-worksheets.ts binds worksheet-spec.std.ts's), so storage imports nothing above it.
  */
-import { parseWorksheetSpec, type WorksheetSpec } from '../worksheet/worksheet-spec.std.js';
 import type { ReadDb, WriteDb } from './db-handles.js';
 import { parseJsonColumn } from './json-guards.js';
 import { cachedStatement } from './statement-cache.js';
 import type { EpochMs, WriteOptions } from './storage.types.js';
 
-export interface WorksheetRecord {
+/** Validates a spec (and fills in its defaults); throws with the bad field when it is not one. */
+export type SpecParser<S extends { title: string }> = (input: unknown) => S;
+
+export interface WorksheetRecord<S> {
   id: number;
   title: string;
-  spec: WorksheetSpec;
+  spec: S;
   createdAt: EpochMs;
   updatedAt: EpochMs;
 }
@@ -53,10 +58,10 @@ function checkId(id: number, caller: string): void {
   if (!Number.isSafeInteger(id) || id <= 0) throw new RangeError(`${caller}: id must be a positive integer; got ${id}`);
 }
 
-function toRecord(row: Row): WorksheetRecord {
-  let spec: WorksheetSpec;
+function toRecord<S extends { title: string }>(row: Row, parse: SpecParser<S>): WorksheetRecord<S> {
+  let spec: S;
   try {
-    spec = parseWorksheetSpec(parseJsonColumn(row.spec_json, `worksheets.spec_json (id ${row.id})`));
+    spec = parse(parseJsonColumn(row.spec_json, `worksheets.spec_json (id ${row.id})`));
   } catch (err) {
     throw new Error(`saved worksheet ${row.id} ("${row.title}") cannot be read: ${(err as Error).message}`, { cause: err });
   }
@@ -76,14 +81,14 @@ export function listWorksheets(db: ReadDb): WorksheetListEntry[] {
     .map((r) => ({ id: r.id, title: r.title, versions: r.versions ?? 1, problems: r.problems ?? 0, createdAt: r.created_at, updatedAt: r.updated_at }));
 }
 
-export function getWorksheet(db: ReadDb, id: number): WorksheetRecord | undefined {
+export function getWorksheet<S extends { title: string }>(db: ReadDb, id: number, parse: SpecParser<S>): WorksheetRecord<S> | undefined {
   checkId(id, 'getWorksheet');
   const row = cachedStatement<[number], Row>(db, `SELECT ${COLUMNS} FROM worksheets WHERE id = ?`).get(id);
-  return row === undefined ? undefined : toRecord(row);
+  return row === undefined ? undefined : toRecord(row, parse);
 }
 
-export function requireWorksheet(db: ReadDb, id: number, caller: string): WorksheetRecord {
-  const found = getWorksheet(db, id);
+export function requireWorksheet<S extends { title: string }>(db: ReadDb, id: number, caller: string, parse: SpecParser<S>): WorksheetRecord<S> {
+  const found = getWorksheet(db, id, parse);
   if (found === undefined) throw new WorksheetNotFoundError(id, caller);
   return found;
 }
@@ -94,8 +99,8 @@ export interface SaveWorksheetOptions extends WriteOptions {
 }
 
 /** Insert or replace a sheet; the spec is validated (and its defaults filled in) first. */
-export function saveWorksheet(db: WriteDb, specInput: unknown, options: SaveWorksheetOptions = {}): WorksheetRecord {
-  const spec = parseWorksheetSpec(specInput);
+export function saveWorksheet<S extends { title: string }>(db: WriteDb, specInput: unknown, parse: SpecParser<S>, options: SaveWorksheetOptions = {}): WorksheetRecord<S> {
+  const spec = parse(specInput);
   const now = options.now ?? Date.now();
   const json = JSON.stringify(spec);
   if (options.id === undefined) {
@@ -116,11 +121,11 @@ export function saveWorksheet(db: WriteDb, specInput: unknown, options: SaveWork
 }
 
 /** A copy of sheet `id` under a new id, titled "… (copy)" (cut to fit the title limit). */
-export function duplicateWorksheet(db: WriteDb, id: number, options: WriteOptions = {}): WorksheetRecord {
-  const original = requireWorksheet(db, id, 'duplicateWorksheet');
+export function duplicateWorksheet<S extends { title: string }>(db: WriteDb, id: number, parse: SpecParser<S>, options: WriteOptions = {}): WorksheetRecord<S> {
+  const original = requireWorksheet(db, id, 'duplicateWorksheet', parse);
   const suffix = ' (copy)';
   const title = `${original.spec.title.slice(0, 200 - suffix.length)}${suffix}`;
-  return saveWorksheet(db, { ...original.spec, title }, options);
+  return saveWorksheet(db, { ...original.spec, title }, parse, options);
 }
 
 export function deleteWorksheet(db: WriteDb, id: number): boolean {

@@ -4,7 +4,7 @@
  * the filter menus. Only fixed SQL fragments are concatenated; every value is a bound parameter.
  */
 import type { WorksheetTemplateFilter, WorksheetTemplateList, WorksheetTemplateOption } from '../api/worksheet-contract.std.js';
-import { strandLabel } from '../app/strand-labels.js';
+import { strandLabel } from '../template/strand-labels.js';
 import type { ReadDb } from '../storage/db-handles.js';
 import { toFtsQuery } from '../storage/fts-query.js';
 

@@ -4,211 +4,120 @@
  * its bug-fix rounds shown, or written here) → Check (original values, audit, new instances) → Save to
  * "My templates", with a link to the template in the Library.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AuthoringCheckResult, AuthoringSuggestResult } from '../../src-main/api/authoring-contract.std.js';
-import type { AuthoringRound, NumberSpan } from '../../src-main/authoring/authoring-types.std.js';
-import { maskProblem, uniqueName } from '../../src-main/authoring/mask.std.js';
+import { useEffect, useMemo, useReducer } from 'react';
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { routeHash, type HashLocation } from '../app/route.js';
+import { PythonEditor } from '../shared/PythonEditor.js';
+import { authoringReducer, canSave, draftParts, initialAuthoringState, isDraftReady, isRunning, maskedDraft, storedDraft } from './authoring-state.js';
 import { CheckPanel } from './CheckPanel.js';
-import { draftInput, placeholderPieces, skeletonProgram, type Ranges } from './draft.js';
+import { draftInput, placeholderPieces, type Ranges } from './draft.js';
 import { ModelRounds } from './ModelRounds.js';
 import { NumberTable } from './NumberTable.js';
 import { ProblemMarkup } from './ProblemMarkup.js';
 import { readDraft, writeDraft } from './stored-draft.js';
-import { PythonEditor } from './PythonEditor.js';
-
-interface Job {
-  jobId: string;
-  rounds: AuthoringRound[];
-  result: AuthoringSuggestResult | null;
-}
 
 /** `#/author?problem=…&answer=…` opens with the problem filled in (a link from elsewhere in the app). */
 export function AuthoringPage({ location }: { location: HashLocation }) {
   const api = useApi();
   // A link with ?problem= starts a new draft; otherwise the last one comes back.
-  const [initial] = useState(() => (location.query.problem !== undefined ? null : readDraft()));
-  const [problemInput, setProblemInput] = useState(location.query.problem ?? initial?.problemInput ?? '');
-  const [answer, setAnswer] = useState(location.query.answer ?? initial?.answer ?? '');
-  const [problem, setProblem] = useState<string | null>(initial?.problem ?? null);
-  const [spans, setSpans] = useState<NumberSpan[]>(initial?.spans ?? []);
-  const [program, setProgram] = useState(initial?.program ?? '');
-  const [ranges, setRanges] = useState<Ranges>(initial?.ranges ?? {});
-  const [criteria, setCriteria] = useState<string[]>(initial?.criteria ?? []);
-  const [savedId, setSavedId] = useState<string | null>(initial?.savedId ?? null);
-  const [model, setModel] = useState<{ configured: boolean; label: string | null } | null>(null);
-  const [job, setJob] = useState<Job | null>(null);
-  const [check, setCheck] = useState<AuthoringCheckResult | null>(null);
-  const [busy, setBusy] = useState<'detect' | 'check' | 'save' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const jobRef = useRef<string | null>(null);
+  const [state, dispatch] = useReducer(authoringReducer, location.query, (query) => initialAuthoringState(query.problem !== undefined ? null : readDraft(), query));
+  const { problemInput, answer, problem, spans, program, ranges, criteria, savedId, model, job, check, busy, error } = state;
 
   useEffect(() => {
-    api.call('authoring.modelStatus', {}).then(setModel, () => setModel({ configured: false, label: null }));
+    api.call('authoring.modelStatus', {}).then(
+      (m) => dispatch({ type: 'model', model: m }),
+      () => dispatch({ type: 'model', model: { configured: false, label: null } }),
+    );
   }, [api]);
 
-  // The model's rounds and its end arrive as events for the running job.
+  // The model's rounds and its end arrive as events; the reducer keeps those of the running job.
   useEffect(
     () =>
       api.onEvent((e) => {
-        if (e.type === 'authoring.progress' && e.jobId === jobRef.current) {
-          setJob((j) => (j && j.jobId === e.jobId ? { ...j, rounds: [...j.rounds.filter((r) => r.round !== e.round.round), e.round] } : j));
-        } else if (e.type === 'authoring.done' && e.jobId === jobRef.current) {
-          jobRef.current = null;
-          const r = e.result;
-          setJob((j) => (j && j.jobId === e.jobId ? { ...j, rounds: r.rounds.length > 0 ? r.rounds : j.rounds, result: r } : j));
-          if (r.program !== null) {
-            setProgram(r.program);
-            setRanges((old) => ({ ...old, ...r.ranges }));
-            setCriteria(r.criteria);
-            setCheck(r.check);
-          }
-        }
+        if (e.type === 'authoring.progress') dispatch({ type: 'job-round', jobId: e.jobId, round: e.round });
+        else if (e.type === 'authoring.done') dispatch({ type: 'job-done', jobId: e.jobId, result: e.result });
       }),
     [api],
   );
 
   useEffect(() => {
-    writeDraft({ problemInput, answer, problem, spans, program, ranges, criteria, savedId });
+    writeDraft(storedDraft(state));
+    // Only the draft is remembered: the job, the check and errors are not.
   }, [problemInput, answer, problem, spans, program, ranges, criteria, savedId]);
 
-  const startOver = (): void => {
-    if (job !== null && job.result === null) stop();
-    setProblemInput('');
-    setAnswer('');
-    setProblem(null);
-    setSpans([]);
-    setProgram('');
-    setRanges({});
-    setCriteria([]);
-    setSavedId(null);
-    setJob(null);
-    setCheck(null);
-    setError(null);
-  };
-
-  const masked = useMemo(() => (problem === null ? null : maskProblem(problem, spans)), [problem, spans]);
+  const masked = useMemo(() => maskedDraft({ problem, spans }), [problem, spans]);
   const names = masked ? Object.keys(masked.variables) : [];
-  const draftReady = masked !== null && masked.errors.length === 0 && names.length > 0;
-  const parts = { problem: problem ?? '', answer, spans, program, ranges, criteria, id: savedId };
-
-  // Any change to the draft makes the last check stale.
-  const edit = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setCheck(null);
-  };
-
-  const detect = async (): Promise<void> => {
-    const text = problemInput.trim();
-    if (text === '') return;
-    setBusy('detect');
-    setError(null);
-    try {
-      const r = await api.call('authoring.detect', { text });
-      setProblem(text);
-      setSpans(r.spans);
-      setRanges({});
-      setCriteria([]);
-      setCheck(null);
-      setJob(null);
-      setSavedId(null);
-      const masked0 = maskProblem(text, r.spans);
-      setProgram((p) => (p.trim() === '' || p.includes('answer = 0  # replace') ? skeletonProgram(Object.keys(masked0.variables)) : p));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const toggle = (index: number): void => {
-    setSpans((all) =>
-      all.map((s, i) => {
-        if (i !== index) return s;
-        if (s.masked) return { ...s, masked: false };
-        // Masking again: keep the name unless another masked span took it meanwhile.
-        const taken = new Set(all.filter((o, j) => j !== i && o.masked).map((o) => o.name));
-        return { ...s, masked: true, name: taken.has(s.name) ? uniqueName(s.name, taken) : s.name };
-      }),
-    );
-    setCheck(null);
-  };
-
-  const rename = (index: number, name: string): void => {
-    setSpans((all) => all.map((s, i) => (i === index ? { ...s, name } : s)));
-    setCheck(null);
-  };
-
-  const mark = async (start: number, end: number): Promise<void> => {
-    if (problem === null) return;
-    setError(null);
-    try {
-      const span = await api.call('authoring.mark', { text: problem, start, end, taken: spans.map((s) => s.name) });
-      // A marked span replaces the detected ones it overlaps.
-      setSpans((all) => [...all.filter((s) => s.end <= span.start || s.start >= span.end), span].sort((a, b) => a.start - b.start));
-      setCheck(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
-
-  const setRange = (name: string, range: Ranges[string] | null): void => {
-    setRanges((old) => {
-      const next = Object.fromEntries(Object.entries(old).filter(([k]) => k !== name));
-      return range === null ? next : { ...next, [name]: range };
-    });
-    setCheck(null);
-  };
-
-  const ask = async (): Promise<void> => {
-    if (!draftReady) return;
-    setError(null);
-    setCheck(null);
-    try {
-      const { jobId } = await api.call('authoring.suggest', { draft: draftInput(parts), fixRounds: 2 });
-      jobRef.current = jobId;
-      setJob({ jobId, rounds: [], result: null });
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const draftReady = isDraftReady(masked);
+  const running = isRunning(state);
 
   const stop = (): void => {
     if (job) void api.call('authoring.cancel', { jobId: job.jobId });
   };
 
+  const startOver = (): void => {
+    if (running) stop();
+    dispatch({ type: 'start-over' });
+  };
+
+  const detect = async (): Promise<void> => {
+    const text = problemInput.trim();
+    if (text === '') return;
+    dispatch({ type: 'request', busy: 'detect' });
+    try {
+      const r = await api.call('authoring.detect', { text });
+      dispatch({ type: 'detected', text, spans: r.spans });
+    } catch (err) {
+      dispatch({ type: 'failed', message: errorMessage(err) });
+    }
+  };
+
+  const mark = async (start: number, end: number): Promise<void> => {
+    if (problem === null) return;
+    dispatch({ type: 'clear-error' });
+    try {
+      const span = await api.call('authoring.mark', { text: problem, start, end, taken: spans.map((s) => s.name) });
+      dispatch({ type: 'marked', span });
+    } catch (err) {
+      dispatch({ type: 'failed', message: errorMessage(err) });
+    }
+  };
+
+  const ask = async (): Promise<void> => {
+    if (!draftReady) return;
+    dispatch({ type: 'suggest-requested' });
+    try {
+      const { jobId } = await api.call('authoring.suggest', { draft: draftInput(draftParts(state)), fixRounds: 2 });
+      dispatch({ type: 'suggest-started', jobId });
+    } catch (err) {
+      dispatch({ type: 'failed', message: errorMessage(err) });
+    }
+  };
+
   const runCheck = async (): Promise<void> => {
     if (!draftReady) return;
-    setBusy('check');
-    setError(null);
+    dispatch({ type: 'request', busy: 'check' });
     try {
-      setCheck(await api.call('authoring.check', { draft: draftInput(parts), samples: 20 }));
+      dispatch({ type: 'checked', check: await api.call('authoring.check', { draft: draftInput(draftParts(state)), samples: 20 }) });
     } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
+      dispatch({ type: 'failed', message: errorMessage(err) });
     }
   };
 
   const save = async (): Promise<void> => {
     if (!draftReady) return;
-    setBusy('save');
-    setError(null);
+    dispatch({ type: 'request', busy: 'save' });
     try {
-      const r = await api.call('authoring.save', { draft: draftInput(parts), samples: 20 });
-      setCheck(r.check);
-      setSavedId(r.templateId);
+      const r = await api.call('authoring.save', { draft: draftInput(draftParts(state)), samples: 20 });
+      dispatch({ type: 'saved', templateId: r.templateId, check: r.check });
     } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
+      dispatch({ type: 'failed', message: errorMessage(err) });
     }
   };
 
-  const running = job !== null && job.result === null;
-  const canSave = check !== null && check.run.status === 'ok' && check.matches !== false && check.audit?.status !== 'broken';
+  const toggle = (index: number): void => dispatch({ type: 'toggle', index });
+  const rename = (index: number, name: string): void => dispatch({ type: 'rename', index, name });
+  const setRange = (name: string, range: Ranges[string] | null): void => dispatch({ type: 'range', name, range });
 
   return (
     <section className="authoring-page" data-testid="page-authoring">
@@ -227,7 +136,7 @@ export function AuthoringPage({ location }: { location: HashLocation }) {
             className="problem-input"
             rows={4}
             value={problemInput}
-            onChange={(e) => setProblemInput(e.target.value)}
+            onChange={(e) => dispatch({ type: 'problem-input', text: e.target.value })}
             placeholder="Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. How many clips did she sell altogether?"
             data-testid="problem-input"
           />
@@ -235,7 +144,7 @@ export function AuthoringPage({ location }: { location: HashLocation }) {
         <div className="row">
           <label className="field field-inline">
             <span>Answer, if known</span>
-            <input className="answer-known" value={answer} onChange={(e) => edit(setAnswer)(e.target.value)} placeholder="72" data-testid="answer-input" />
+            <input className="answer-known" value={answer} onChange={(e) => dispatch({ type: 'answer', text: e.target.value })} placeholder="72" data-testid="answer-input" />
           </label>
           <button type="button" className="button button-primary" onClick={() => void detect()} disabled={problemInput.trim() === '' || busy === 'detect'}>
             Find the numbers
@@ -292,7 +201,7 @@ export function AuthoringPage({ location }: { location: HashLocation }) {
                 Ask the model
               </button>
               <span className="muted model-label">{model === null ? '' : model.configured ? model.label : 'No model configured: write the program here (or choose a model in Settings).'}</span>
-              <button type="button" className="button button-quiet" onClick={() => edit(setProgram)(skeletonProgram(names))} disabled={running}>
+              <button type="button" className="button button-quiet" onClick={() => dispatch({ type: 'skeleton' })} disabled={running}>
                 Start from a skeleton
               </button>
             </div>
@@ -303,7 +212,7 @@ export function AuthoringPage({ location }: { location: HashLocation }) {
                 yourself.
               </p>
             )}
-            <PythonEditor value={program} onChange={edit(setProgram)} label="Python program" readOnly={running} />
+            <PythonEditor value={program} onChange={(text) => dispatch({ type: 'program', text })} label="Python program" editable={!running} placeholder="def solution(...):" contentTestId="program-editor" />
           </div>
 
           <div className="author-card">
@@ -314,7 +223,7 @@ export function AuthoringPage({ location }: { location: HashLocation }) {
               <button type="button" className="button button-primary" onClick={() => void runCheck()} disabled={!draftReady || busy !== null || running || program.trim() === ''} data-testid="check">
                 {busy === 'check' ? 'Checking…' : 'Check'}
               </button>
-              <button type="button" className="button" onClick={() => void save()} disabled={!canSave || busy !== null || running} data-testid="save">
+              <button type="button" className="button" onClick={() => void save()} disabled={!canSave(state) || busy !== null || running} data-testid="save">
                 {busy === 'save' ? 'Saving…' : savedId === null ? 'Save to My templates' : 'Save again'}
               </button>
               {savedId !== null && (

@@ -5,6 +5,18 @@ import { kindsOf, maskProblem } from '../../src-main/authoring/mask.std.js';
 
 export type Ranges = Record<string, { min: number; max: number; step?: number }>;
 
+/** The draft as it is remembered between visits (stored-draft.ts) and restored (authoring-state.ts). */
+export interface StoredDraft {
+  problemInput: string;
+  answer: string;
+  problem: string | null;
+  spans: NumberSpan[];
+  program: string;
+  ranges: Ranges;
+  criteria: string[];
+  savedId: string | null;
+}
+
 export interface DraftParts {
   problem: string;
   answer: string;

@@ -4,20 +4,11 @@
  */
 import type { NumberSpan } from '../../src-main/authoring/authoring-types.std.js';
 import { readStored, writeStored } from '../app/local-store.js';
-import type { Ranges } from './draft.js';
+import type { StoredDraft } from './draft.js';
 
 const KEY = 'infinitymath.authoring.draft';
 
-export interface StoredDraft {
-  problemInput: string;
-  answer: string;
-  problem: string | null;
-  spans: NumberSpan[];
-  program: string;
-  ranges: Ranges;
-  criteria: string[];
-  savedId: string | null;
-}
+export type { StoredDraft } from './draft.js';
 
 function isSpan(v: unknown): v is NumberSpan {
   if (typeof v !== 'object' || v === null) return false;

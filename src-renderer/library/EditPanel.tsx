@@ -8,7 +8,7 @@ import type { TemplateDetail } from '../../src-main/api/library-contract.std.js'
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { buildTemplate, draftFrom, fieldOfError, type EditDraft, type EditField } from './edit-form.js';
-import { ProgramEditor } from './ProgramEditor.js';
+import { PythonEditor } from '../shared/PythonEditor.js';
 
 interface Props {
   detail: TemplateDetail;
@@ -87,7 +87,7 @@ export function EditPanel({ detail, onSaved, onCancel }: Props) {
         <span className="field-label" id="edit-program-label">
           Program
         </span>
-        <ProgramEditor value={draft.program} editable onChange={(program) => set({ program })} label="Program (Python)" testId="edit-program" />
+        <PythonEditor value={draft.program} onChange={(program) => set({ program })} label="Program (Python)" testId="edit-program" className="program-editing" />
         {errorFor('program')}
         <label htmlFor="edit-data" className="field-label">
           Variables, domains and constraints (JSON)

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ApiEvent, ImportSummary } from '../../src-main/api/contract.std.js';
-import { findImApi } from '../../src-main/electron/ipc-api-client.std.js';
+import { findImApi } from '../api/ipc-transport.js';
 import { useApi } from '../api/api-context.js';
 
 type DropState =

@@ -2,13 +2,14 @@
  * `#/library/report?<filter>`: the dataset report over the view — status by source, acceptance and
  * answer-magnitude histograms, top reasons, modules needed, duplicates — and "Save as HTML".
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DatasetReport, LibraryFilter } from '../../src-main/api/library-contract.std.js';
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { routeHash } from '../app/route.js';
-import { EChart } from '../progress/EChart.js';
-import { useChartPalette } from '../progress/use-chart-palette.js';
+import { ChartCard } from '../shared/ChartCard.js';
+import { EChart } from '../shared/EChart.js';
+import { useChartPalette } from '../shared/use-chart-palette.js';
 import { describeFilter, queryFromView } from './library-url.js';
 import { bySourceHeight, histogramOption, reasonsHeight, statusBySourceOption, topReasonsOption, type ReportPalette } from './report-options.js';
 
@@ -172,14 +173,4 @@ function ReportBody({ report, filter }: { report: DatasetReport; filter: Library
 
 function Empty() {
   return <p className="muted">Nothing audited in this view yet: run “Audit these” on the Library page.</p>;
-}
-
-function ChartCard({ title, wide = false, children }: { title: string; wide?: boolean; children: ReactNode }) {
-  // The Progress page's chart cards (progress.css): one look for every chart in the app.
-  return (
-    <figure className={`chart-card${wide ? ' chart-card-wide' : ''}`}>
-      <figcaption>{title}</figcaption>
-      {children}
-    </figure>
-  );
 }

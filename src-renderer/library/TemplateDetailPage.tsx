@@ -13,7 +13,7 @@ import { AnswerCompare, FlagsNotesCard, HealthCard, HistoryCard, ProblemCard, Va
 import { EditPanel } from './EditPanel.js';
 import { GalleryPanel } from './GalleryPanel.js';
 import { describeFilter, queryFromView, type LibraryView } from './library-url.js';
-import { ProgramEditor } from './ProgramEditor.js';
+import { PythonEditor } from '../shared/PythonEditor.js';
 import { ReviewActions } from './ReviewActions.js';
 import { queueKey, queueText } from './review-queue.js';
 import { gradeText } from './text-pieces.js';
@@ -164,7 +164,7 @@ export function TemplateDetailPage({ id, view, position }: Props) {
                     <h2 id="program-title">Program</h2>
                     <span className="card-sub">Python · read-only (Edit to change)</span>
                   </div>
-                  <ProgramEditor value={detail.template.program} label="Program (Python, read-only)" testId="program" />
+                  <PythonEditor value={detail.template.program} label="Program (Python, read-only)" editable={false} testId="program" />
                   <AnswerCompare detail={detail} />
                 </section>
               )}

@@ -3,7 +3,7 @@
  * ECharts), so what reaches each chart is unit-tested.
  */
 import type { DatasetReport, Histogram, TemplateHealth } from '../../src-main/api/library-contract.std.js';
-import type { ChartOption, ChartPalette } from '../progress/chart-options.js';
+import type { ChartOption, ChartPalette } from '../shared/chart-types.js';
 
 /** The theme's colours plus the two status colours the report needs. */
 export interface ReportPalette extends ChartPalette {

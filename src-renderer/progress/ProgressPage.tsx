@@ -2,18 +2,19 @@
  * Progress: totals and streak, accuracy over time, a practice calendar and mastery by topic, from
  * `progress.summary`. Loaded lazily (ECharts stays out of the practice page's first paint).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ProgressSummary } from '../../src-main/api/contract.std.js';
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { routeHash } from '../app/route.js';
 import type { LearnerRef } from '../learners/remembered-learner.js';
 import { ACCURACY_DAYS, accuracyOption, CALENDAR_WEEKS, calendarOption, masteryOption, percent } from './chart-options.js';
-import { EChart } from './EChart.js';
+import { ChartCard } from '../shared/ChartCard.js';
+import { EChart } from '../shared/EChart.js';
 import { localIsoDate } from './local-date.js';
 import { MasteryExplainer } from './MasteryExplainer.js';
 import { StatTiles } from './StatTiles.js';
-import { useChartPalette } from './use-chart-palette.js';
+import { useChartPalette } from '../shared/use-chart-palette.js';
 
 export function ProgressPage({ learner }: { learner: LearnerRef }) {
   const api = useApi();
@@ -109,14 +110,5 @@ function ProgressCharts({ summary, learnerName }: { summary: ProgressSummary; le
         <EChart option={options.calendar} height={170} testId="chart-calendar" />
       </ChartCard>
     </div>
-  );
-}
-
-function ChartCard({ title, wide = false, children }: { title: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <figure className={`chart-card${wide ? ' chart-card-wide' : ''}`}>
-      <figcaption>{title}</figcaption>
-      {children}
-    </figure>
   );
 }

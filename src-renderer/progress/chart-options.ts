@@ -2,41 +2,11 @@
  * ECharts options for the Progress page, built from a `ProgressSummary`. Pure (no DOM, no ECharts
  * runtime: types only), so the numbers that reach each chart are unit-tested.
  */
-import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type {
-  AriaComponentOption,
-  CalendarComponentOption,
-  GridComponentOption,
-  LegendComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption,
-} from 'echarts/components';
-import type { ComposeOption } from 'echarts/core';
 import type { ProgressSummary, TopicProgress } from '../../src-main/api/contract.std.js';
+import type { ChartOption, ChartPalette } from '../shared/chart-types.js';
 
-export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | HeatmapSeriesOption
-  | GridComponentOption
-  | TooltipComponentOption
-  | LegendComponentOption
-  | CalendarComponentOption
-  | VisualMapComponentOption
-  | AriaComponentOption
->;
-
-/** Colours from the page's theme (light or dark), so the charts follow `prefers-color-scheme`. */
-export interface ChartPalette {
-  text: string;
-  muted: string;
-  line: string;
-  accent: string;
-  success: string;
-  surface: string;
-  /** Heatmap: from "a little" to "a lot". */
-  heat: [string, string];
-}
+// The chart types of every chart in the app live with the shared EChart component.
+export type { ChartOption, ChartPalette } from '../shared/chart-types.js';
 
 type Daily = ProgressSummary['daily'];
 

@@ -20,6 +20,7 @@ import { packageRoot } from '../../src-main/paths.js';
 import { SandboxPool } from '../../src-main/sandbox/pool.js';
 import type { Instance, Template } from '../../src-main/template/template.types.js';
 import { writeSyntheticFile } from '../helpers/synthetic-infinitymath.js';
+import { corpusFile } from '../corpora/corpora-dir.js';
 import { uiBench } from './ui-bench.js';
 import { worksheetBench, worksheetBenchRows } from '../worksheet/worksheet-bench.js';
 import { auditBench } from './audit-bench.js';
@@ -106,7 +107,7 @@ async function pythonPerProcess(run: EngineRun, sample: number): Promise<number>
 }
 
 function gsmHardTemplates(): Template[] {
-  const file = path.resolve(root, '..', 'shared', 'corpora', 'pal', 'gsmhardv2.jsonl');
+  const file = corpusFile('pal/gsmhardv2.jsonl');
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../../src-main/chromium.js';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../src-main/chromium.js';
 import { packageRoot } from '../../src-main/paths.js';
 
 const root = packageRoot();
@@ -72,7 +72,7 @@ export async function uiBench(): Promise<UiFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'im-bench-ui-'));
   const db = path.join(dir, 'bench.sqlite');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'im-bench-profile-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_FLAGS] });
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS] });
   const page: Page = context.pages()[0] ?? (await context.newPage());
   try {
     // First run: creates the library and a learner (not measured), so the measured start is a returning student's.

@@ -3,9 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../../src-main/chromium.js';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../src-main/chromium.js';
 
 export interface Browser {
   page: Page;
@@ -15,12 +13,11 @@ export interface Browser {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  }
+  // The app's own search (CHROMIUM_PATH, then Chrome, Chromium or Edge where they install): throws naming what it tried.
+  const executablePath = chromiumPath();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'im-e2e-profile-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     viewport: { width: 1200, height: 820 },
     args: [...CHROMIUM_FLAGS],

@@ -39,7 +39,8 @@ describe('electron.builder.yml', () => {
   it('names the app and builds the four installers', () => {
     expect(config.productName).toBe('InfinityMATH Studio');
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
-    expect(targets(config.linux)).toEqual(['AppImage', 'deb']);
+    // The .deb first: it is the one that runs on Ubuntu 24.04 (AppArmor profile), see electron.builder.yml.
+    expect(targets(config.linux)).toEqual(['deb', 'AppImage']);
     expect(targets(config.win)).toEqual(['nsis']);
     expect(targets(config.mac)).toEqual(['dmg']);
   });

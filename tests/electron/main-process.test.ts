@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent, ApiResponse, AppInfo, ImportSummary } from '../../src-main/api/contract.std.js';
 import { packageRoot } from '../../src-main/paths.js';
+import { TEST_CACHE_DIR } from '../helpers/sandbox.js';
 import type { BrowserWindow, FakeElectronState, FrameStandIn } from './fixtures/fake-electron.js';
 
 const root = packageRoot();
@@ -81,11 +82,15 @@ function forwarded(match: (event: ApiEvent) => boolean): Promise<ApiEvent> {
 beforeAll(async () => {
   await bundleShell();
   userData = fs.mkdtempSync(path.join(os.tmpdir(), 'im-main-process-'));
+  // The library folder every entry point agrees on (userdata/user-dirs.ts), moved here for the test;
+  // the Pyodide snapshot is the test run's shared one.
+  process.env.INFINITYMATH_DATA_DIR = userData;
+  process.env.XDG_CACHE_HOME = path.dirname(TEST_CACHE_DIR);
+  delete process.env.INFINITYMATH_DB;
   await import(pathToFileURL(path.join(shellDir, 'electron-main.mjs')).href);
   const state = (globalThis as { __fakeElectron?: FakeElectronState }).__fakeElectron;
   if (!state) throw new Error('the stand-in electron module was not loaded');
   fake = state;
-  fake.paths.userData = userData;
   fake.appPath = root;
 });
 
@@ -95,6 +100,10 @@ afterAll(() => {
 });
 
 describe('main process: before ready', () => {
+  it('puts Electron’s own data in the library folder before anything uses it', () => {
+    expect(fake.paths.userData).toBe(userData);
+  });
+
   it('registers app:// with its privileges, turns on the sandbox for every renderer, and starts nothing yet', () => {
     expect(fake.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(fake.sandboxEnabled).toBe(true);
@@ -121,9 +130,13 @@ describe('main process: after ready', () => {
     expect(win.shown).toBe(true);
   });
 
-  it('starts the backend from dist/backend.mjs with the user-data database and Electron’s binary for the sandbox', () => {
+  it('starts the backend from dist/backend.mjs on the library every entry point uses, leaving the sandbox’s binary to Electron’s fork', () => {
     expect(fake.forks).toHaveLength(1);
     expect(fake.forks[0]?.modulePath).toBe(path.join(shellDir, 'backend.mjs'));
+    const init = fake.posted.find((m) => (m as { type?: unknown }).type === 'init');
+    expect(init).toEqual({ type: 'init', dbPath: path.join(userData, 'library.sqlite'), cacheDir: path.join(path.dirname(TEST_CACHE_DIR), 'InfinityMATH Studio') });
+    // No old library was found, so nothing was said about one.
+    expect(fake.messageBoxes).toEqual([]);
   });
 
   it('serves the renderer over app:// with the CSP, and nothing outside it', async () => {

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideNativeAction, electronBinary, parseAbiMismatch, probeNativeModule, rebuildCommand } from '../../src-main/electron/native-abi.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decideNativeAction, parseAbiMismatch, probeNativeModule, rebuildCommand } from '../../src-main/electron/native-abi.js';
 import { packageRoot } from '../../src-main/paths.js';
 import { bundleForTest } from '../backend/bundle.js';
 
@@ -81,26 +81,6 @@ describe('probeNativeModule', () => {
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
-  });
-});
-
-describe('electronBinary', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'im-electron-bin-'));
-  });
-  afterAll(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('is null when Electron was installed without its binary, and the binary when it is there', () => {
-    const pkg = path.join(dir, 'node_modules', 'electron');
-    fs.mkdirSync(path.join(pkg, 'dist'), { recursive: true });
-    expect(electronBinary(dir)).toBeNull();
-    fs.writeFileSync(path.join(pkg, 'path.txt'), 'electron');
-    expect(electronBinary(dir)).toBeNull();
-    fs.writeFileSync(path.join(pkg, 'dist', 'electron'), '');
-    expect(electronBinary(dir)).toBe(path.join(pkg, 'dist', 'electron'));
   });
 });
 

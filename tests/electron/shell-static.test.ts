@@ -7,7 +7,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { appFiles, engineRootFor, userDataPaths } from '../../src-main/electron/app-files.js';
+import { appFiles, desktopPaths, engineRootFor } from '../../src-main/electron/app-files.js';
 import { mainWindowOptions } from '../../src-main/electron/window-options.js';
 import { isAllowedPermission } from '../../src-main/electron/web-permissions.js';
 import { packageRoot } from '../../src-main/paths.js';
@@ -78,9 +78,15 @@ describe('the app window', () => {
 describe('the app’s files', () => {
   it('sit next to the main bundle in dist/, with user data and the packaged engine in their own places', () => {
     expect(appFiles('/app/dist')).toEqual({ preload: '/app/dist/preload.cjs', backend: '/app/dist/backend.mjs', rendererDir: '/app/dist/renderer' });
-    expect(userDataPaths('/home/ada/.config/InfinityMATH Studio')).toEqual({
-      dbPath: '/home/ada/.config/InfinityMATH Studio/library.sqlite',
-      cacheDir: '/home/ada/.config/InfinityMATH Studio/cache',
+    expect(desktopPaths({ platform: 'linux', env: {}, home: '/home/ada' })).toEqual({
+      dbPath: '/home/ada/.local/share/InfinityMATH Studio/library.sqlite',
+      cacheDir: '/home/ada/.cache/InfinityMATH Studio',
+      userData: '/home/ada/.local/share/InfinityMATH Studio',
+    });
+    expect(desktopPaths({ platform: 'win32', env: { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming', INFINITYMATH_DB: 'D:\\school\\library.sqlite' }, home: 'C:\\Users\\ada' })).toEqual({
+      dbPath: 'D:\\school\\library.sqlite',
+      cacheDir: 'C:\\Users\\ada\\AppData\\Local\\InfinityMATH Studio\\Cache',
+      userData: 'C:\\Users\\ada\\AppData\\Roaming\\InfinityMATH Studio',
     });
     expect(engineRootFor('/opt/InfinityMATH Studio/resources/app.asar')).toBe('/opt/InfinityMATH Studio/resources/app.asar.unpacked');
     expect(engineRootFor('C:\\Program Files\\InfinityMATH Studio\\resources\\app.asar')).toBe('C:\\Program Files\\InfinityMATH Studio\\resources\\app.asar.unpacked');

@@ -3,7 +3,7 @@ import { openDatabase, type AppDatabase } from '../../src-main/storage/database.
 import { toFtsQuery } from '../../src-main/storage/fts-query.js';
 import { createPack } from '../../src-main/storage/packs.repo.js';
 import { countTemplates, listTemplates, searchTemplates, SNIPPET_CLOSE, SNIPPET_OPEN, upsertTemplates } from '../../src-main/storage/templates.repo.js';
-import { coatTemplate, loadGsmHardTemplates, makeTempDir, type TempDir } from './storage-fixtures.js';
+import { coatTemplate, madeUpTemplates, makeTempDir, type TempDir } from './storage-fixtures.js';
 
 describe('toFtsQuery', () => {
   it('turns words into quoted prefix terms and drops FTS5 syntax', () => {
@@ -27,15 +27,15 @@ describe('toFtsQuery', () => {
   });
 });
 
-describe('searchTemplates on real data', () => {
+describe('searchTemplates on a library of word problems', () => {
   let tmp: TempDir;
   let app: AppDatabase;
   beforeAll(() => {
     tmp = makeTempDir();
     app = openDatabase(tmp.file('lib.sqlite'));
-    createPack(app.db, { id: 'pal', name: 'gsm-hard', sourceKind: 'import' });
-    upsertTemplates(app.db, 'pal', loadGsmHardTemplates().map((template) => ({ template })));
-    upsertTemplates(app.db, 'pal', [
+    createPack(app.db, { id: 'made', name: 'Made-up problems', sourceKind: 'import' });
+    upsertTemplates(app.db, 'made', madeUpTemplates(1319).map((template) => ({ template })));
+    upsertTemplates(app.db, 'made', [
       { template: coatTemplate({ id: 'u.cafe', original_problem: 'Le café coûte 3 € à Zürich.', generic_problem: 'Le café coûte {price} € à Zürich.' }) },
       { template: coatTemplate({ id: 'u.quote', original_problem: 'She said "NEAR" twice -- and * stars *.', generic_problem: 'A "quoted" problem' }) },
       { template: coatTemplate({ id: 'u.cjk', original_problem: '小明 有 12 个 苹果', generic_problem: '小明 有 {n} 个 苹果', variables: { n: 12 } }) },
@@ -92,9 +92,10 @@ describe('searchTemplates on real data', () => {
 
   it('finds the right rows for words around syntax characters', () => {
     const ids = (text: string): string[] => searchTemplates(app.db, text, 50).map((h) => h.id);
-    // The first gsm-hard row is Janet's ducks; its neighbours are about other things.
-    expect(ids('Janet ducks')).toContain('pal.gsmhard.0000');
-    expect(ids('"Janet" -ducks*')).toContain('pal.gsmhard.0000');
+    // The first template is Priya's hens; its neighbours are about other things.
+    expect(ids('Priya hens')).toContain('made.0000');
+    expect(ids('Priya hens').every((id) => id === 'made.0000' || Number(id.slice('made.'.length)) % 80 === 0)).toBe(true);
+    expect(ids('"Priya" -hens*')).toContain('made.0000');
     // NEAR is a plain word here: the row that says it, plus rows with words starting with it ("nearby").
     const near = searchTemplates(app.db, 'NEAR', 50);
     expect(near.map((h) => h.id)).toContain('u.quote');
@@ -109,21 +110,21 @@ describe('searchTemplates on real data', () => {
   });
 
   it('ranks and marks matches in the snippet', () => {
-    const hits = searchTemplates(app.db, 'Janet ducks eggs', 5);
+    const hits = searchTemplates(app.db, 'Priya hens eggs', 5);
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits[0]?.snippet).toContain(`${SNIPPET_OPEN}ducks${SNIPPET_CLOSE}`);
+    expect(hits[0]?.snippet).toContain(`${SNIPPET_OPEN}hens${SNIPPET_CLOSE}`);
     expect(hits.length).toBeLessThanOrEqual(5);
   });
 
-  it('agrees with a plain substring scan on a real query', () => {
-    const templates = loadGsmHardTemplates();
+  it('agrees with a plain substring scan', () => {
+    const templates = madeUpTemplates(1319);
     const expected = templates
       .filter((t) => /\bcookies\b/i.test(`${t.original_problem ?? ''} ${t.generic_problem}`))
       .map((t) => t.id)
       .sort();
     const found = listTemplates(app.db, { search: 'cookies', limit: 1000, orderBy: 'id' })
       .map((t) => t.id)
-      .filter((id) => id.startsWith('pal.'));
+      .filter((id) => id.startsWith('made.'));
     // Prefix search may also match "cookies'" forms; every exact-word row must be found.
     expect(expected.length).toBeGreaterThan(5);
     expect(found).toEqual(expect.arrayContaining(expected));

@@ -1,13 +1,12 @@
 /**
- * Shared helpers for the storage tests: temp database files, small hand-written templates and
- * templates made from real public corpora (../shared/corpora, read in place, never copied).
+ * Shared helpers for the storage tests: temp database files, small hand-written templates, and a
+ * made-up payload of any size (madeUpTemplates). The same workloads on real public corpora are in
+ * tests/corpora/ (`npm run test:corpora`): `npm test` uses only what the repository holds or generates.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Template } from '../../src-main/template/template.types.js';
-
-export const CORPORA_DIR = path.resolve(import.meta.dirname, '../../..', 'shared/corpora');
 
 export interface TempDir {
   dir: string;
@@ -49,67 +48,76 @@ export function coatTemplate(overrides: Partial<Template> = {}): Template {
   };
 }
 
-interface GsmHardRow {
-  input: string;
-  code: string;
-  target: number;
-}
+const NAMES = ['Priya', 'Tomas', 'Ama', 'Kenji', 'Lucia', 'Omar', 'Ingrid', 'Wei', 'Zara', 'Mateo'];
 
-const ASSIGNMENT = /^\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(-?\d+(?:\.\d+)?)\s*$/gm;
+/** Word problems written for these tests: eight scenes in the shape of grade-school problems. */
+const SCENES: { text: (name: string, a: number, b: number, c: number) => string; params: [string, string, string]; body: string }[] = [
+  {
+    text: (n, a, b, c) => `${n}'s hens lay ${a} eggs every day. She uses ${b} of them for breakfast and sells the rest at the market for $${c} each. How much does she earn a day?`,
+    params: ['eggs_per_day', 'eggs_eaten', 'price_per_egg'],
+    body: 'eggs_sold = eggs_per_day - eggs_eaten\n    return eggs_sold * price_per_egg',
+  },
+  {
+    text: (n, a, b) => `${n} bakes ${a} cookies for the school fair and packs them in bags of ${b}. How many bags can ${n} fill?`,
+    params: ['cookies', 'per_bag', 'unused'],
+    body: 'return cookies // per_bag',
+  },
+  {
+    text: (_n, a, b) => `A train travels ${a * b} kilometers in ${b} hours. What is its average speed in kilometers per hour?`,
+    params: ['distance_km', 'hours', 'unused'],
+    body: 'return distance_km / hours',
+  },
+  {
+    text: (n, a, b, c) => `${n} reads ${a} pages on Monday and ${b} pages on Tuesday of a ${a + b + c}-page novel. How many pages are left to read?`,
+    params: ['monday', 'tuesday', 'total_pages'],
+    body: 'return total_pages - monday - tuesday',
+  },
+  {
+    text: (_n, a, b) => `A vegetable garden is ${a} meters long and ${b} meters wide. What is its area in square meters?`,
+    params: ['length_m', 'width_m', 'unused'],
+    body: 'return length_m * width_m',
+  },
+  {
+    text: (n, a, b) => `${n} saves $${a} each week for ${b} weeks to buy a bicycle. How much money has ${n} saved?`,
+    params: ['per_week', 'weeks', 'unused'],
+    body: 'return per_week * weeks',
+  },
+  {
+    text: (_n, a, b) => `A bakery sells ${a} muffins in the morning and ${b} muffins in the afternoon. How many muffins does it sell in a day?`,
+    params: ['morning', 'afternoon', 'unused'],
+    body: 'return morning + afternoon',
+  },
+  {
+    text: (_n, a, b) => `There are ${a} students on a field trip and each bus holds ${b} students. How many buses are needed?`,
+    params: ['students', 'per_bus', 'unused'],
+    body: 'return -(-students // per_bus)',
+  },
+];
 
 /**
- * Templates made from PAL's gsm-hard rows: the problem text, the PAL program, and every
- * `name = number` line of the program as a variable. Good enough as realistic storage payload
- * (real text, real Python, real sizes); the importers do the careful conversion.
+ * `count` templates of made-up word problems (ids made.0000…, topics money / rates / counting in turn),
+ * deterministic, with realistic sizes and a vocabulary a search can be tested on: template 0 is Priya's
+ * hens (no other template before 80 shares both words), "cookies" is in every eighth.
  */
-export function loadGsmHardTemplates(): Template[] {
-  const lines = readFileSync(path.join(CORPORA_DIR, 'pal/gsmhardv2.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
-  return lines.map((line, index) => {
-    const row = JSON.parse(line) as GsmHardRow;
-    const variables: Record<string, number> = {};
-    for (const m of row.code.matchAll(ASSIGNMENT)) {
-      const [, name, value] = m;
-      if (name !== undefined && value !== undefined) variables[name] = Number(value);
-    }
+export function madeUpTemplates(count: number): Template[] {
+  return Array.from({ length: count }, (_, index) => {
+    const scene = SCENES[index % SCENES.length] ?? SCENES[0];
+    if (scene === undefined) throw new Error('no scenes');
+    const name = NAMES[Math.floor(index / SCENES.length) % NAMES.length] ?? 'Priya';
+    const a = 12 + ((index * 7) % 80);
+    const b = 2 + ((index * 3) % 9);
+    const c = 1 + (index % 6);
+    const [p, q, r] = scene.params;
+    const text = scene.text(name, a, b, c);
     return {
-      id: `pal.gsmhard.${String(index).padStart(4, '0')}`,
-      source: 'gsm-hard',
-      original_problem: row.input,
-      generic_problem: row.input,
-      program: row.code,
-      variables,
-      original_answer: row.target,
+      id: `made.${String(index).padStart(4, '0')}`,
+      source: 'made-up',
+      original_problem: text,
+      generic_problem: text,
+      program: `def solution(${p}, ${q}, ${r}):\n    """${text.replaceAll('"', "'")}"""\n    ${scene.body}\n`,
+      variables: { [p]: a, [q]: b, [r]: c },
+      original_answer: a,
       topic: index % 3 === 0 ? 'money' : index % 3 === 1 ? 'rates' : 'counting',
     };
   });
-}
-
-interface GsmRow {
-  question: string;
-  answer: string;
-}
-
-/** GSM8K train+test rows as templates (answer after `####`), 8,792 of them. */
-export function loadGsm8kTemplates(): Template[] {
-  const out: Template[] = [];
-  for (const split of ['train', 'test'] as const) {
-    const lines = readFileSync(path.join(CORPORA_DIR, `gsm8k/${split}.jsonl`), 'utf8').split('\n').filter((l) => l.trim() !== '');
-    lines.forEach((line, index) => {
-      const row = JSON.parse(line) as GsmRow;
-      const final = row.answer.split('####').pop()?.trim().replaceAll(',', '') ?? '';
-      const answer = Number(final);
-      out.push({
-        id: `gsm8k.${split}.${String(index).padStart(4, '0')}`,
-        source: 'gsm8k',
-        original_problem: row.question,
-        generic_problem: row.question,
-        program: `def solution():\n    """${row.question.replaceAll('"', "'")}"""\n    result = ${Number.isFinite(answer) ? String(answer) : '0'}\n    return result\n`,
-        variables: {},
-        original_answer: Number.isFinite(answer) ? answer : final,
-        topic: 'gsm8k',
-        meta: { worked_solution: row.answer },
-      });
-    });
-  }
-  return out;
 }

@@ -16,14 +16,14 @@ import {
   upsertTemplates,
 } from '../../src-main/storage/templates.repo.js';
 import { templateSchema, type Instance } from '../../src-main/template/template.types.js';
-import { coatTemplate, loadGsmHardTemplates, makeTempDir, type TempDir } from './storage-fixtures.js';
+import { coatTemplate, madeUpTemplates, makeTempDir, type TempDir } from './storage-fixtures.js';
 
 let tmp: TempDir;
 let app: AppDatabase;
 beforeEach(() => {
   tmp = makeTempDir();
   app = openDatabase(tmp.file('lib.sqlite'));
-  createPack(app.db, { id: 'pal', name: 'gsm-hard', sourceKind: 'import', sourcePath: '/data/gsmhardv2.jsonl' }, { now: 1 });
+  createPack(app.db, { id: 'made', name: 'Made-up problems', sourceKind: 'import', sourcePath: '/data/made-up.jsonl' }, { now: 1 });
   createPack(app.db, { id: 'mine', name: 'Mine', sourceKind: 'user' }, { now: 1 });
 });
 afterEach(() => {
@@ -44,19 +44,19 @@ function instanceOf(templateId: string, seed: number): Instance {
 }
 
 describe('upsertTemplates', () => {
-  it('is idempotent on real data: the same 1,319 rows twice → 0 inserted, 0 updated, nothing touched', () => {
-    const templates = loadGsmHardTemplates();
+  it('is idempotent: the same 1,319 rows twice → 0 inserted, 0 updated, nothing touched', () => {
+    const templates = madeUpTemplates(1319);
     const items = templates.map((template, i) => ({ template, original: { row: i, input: template.original_problem } }));
-    expect(upsertTemplates(app.db, 'pal', items, { now: 1000 })).toEqual({ inserted: 1319, updated: 0, unchanged: 0, conflicts: [] });
+    expect(upsertTemplates(app.db, 'made', items, { now: 1000 })).toEqual({ inserted: 1319, updated: 0, unchanged: 0, conflicts: [] });
     const snapshot = app.db.prepare('SELECT id, body, content_hash, updated_at, created_at FROM templates ORDER BY id').all();
     const totalChanges = app.db.prepare('SELECT total_changes() AS n').pluck().get();
 
     // Same content, keys in another order, later clock: still nothing to do.
     const reordered = templates.map((t) => ({ template: Object.fromEntries(Object.entries(t).reverse()) as typeof t }));
-    expect(upsertTemplates(app.db, 'pal', reordered, { now: 2000 })).toEqual({ inserted: 0, updated: 0, unchanged: 1319, conflicts: [] });
+    expect(upsertTemplates(app.db, 'made', reordered, { now: 2000 })).toEqual({ inserted: 0, updated: 0, unchanged: 1319, conflicts: [] });
     expect(app.db.prepare('SELECT id, body, content_hash, updated_at, created_at FROM templates ORDER BY id').all()).toEqual(snapshot);
     expect(app.db.prepare('SELECT total_changes() AS n').pluck().get()).toBe(totalChanges);
-    expect(countTemplates(app.db, { packId: 'pal' })).toBe(1319);
+    expect(countTemplates(app.db, { packId: 'made' })).toBe(1319);
   });
 
   it('updates a changed template, keeps its original, resets status and drops its now-stale instances', () => {
@@ -105,7 +105,7 @@ describe('upsertTemplates', () => {
   it('reports ids owned by another pack as conflicts and does not move or change them', () => {
     upsertTemplates(app.db, 'mine', [{ template: coatTemplate() }], { now: 1 });
     const other = coatTemplate({ topic: 'sales' });
-    const result = upsertTemplates(app.db, 'pal', [{ template: other }, { template: coatTemplate({ id: 'pal.x' }) }], { now: 2 });
+    const result = upsertTemplates(app.db, 'made', [{ template: other }, { template: coatTemplate({ id: 'made.x' }) }], { now: 2 });
     expect(result).toEqual({ inserted: 1, updated: 0, unchanged: 0, conflicts: [{ id: 'starter.percent.coat-sale', existingPackId: 'mine' }] });
     expect(getTemplate(app.db, 'starter.percent.coat-sale')).toMatchObject({ packId: 'mine', template: { topic: 'percent' } });
   });
@@ -127,9 +127,8 @@ describe('reading templates', () => {
   beforeEach(() => {
     upsertTemplates(
       app.db,
-      'pal',
-      loadGsmHardTemplates()
-        .slice(0, 30)
+      'made',
+      madeUpTemplates(30)
         .map((template) => ({ template })),
       { now: 10 },
     );
@@ -153,17 +152,17 @@ describe('reading templates', () => {
 
   it('lists with filters, ordering and paging; counts agree', () => {
     expect(countTemplates(app.db)).toBe(32);
-    expect(countTemplates(app.db, { packId: 'pal', topic: 'money' })).toBe(10);
+    expect(countTemplates(app.db, { packId: 'made', topic: 'money' })).toBe(10);
     expect(countTemplates(app.db, { topic: null })).toBe(1);
-    expect(countTemplates(app.db, { source: 'gsm-hard' })).toBe(30);
+    expect(countTemplates(app.db, { source: 'made-up' })).toBe(30);
 
-    const page1 = listTemplates(app.db, { packId: 'pal', limit: 12 });
-    const page2 = listTemplates(app.db, { packId: 'pal', limit: 12, offset: 12 });
-    const all = listTemplates(app.db, { packId: 'pal', limit: 100 });
+    const page1 = listTemplates(app.db, { packId: 'made', limit: 12 });
+    const page2 = listTemplates(app.db, { packId: 'made', limit: 12, offset: 12 });
+    const all = listTemplates(app.db, { packId: 'made', limit: 100 });
     expect([...page1, ...page2].map((t) => t.id)).toEqual(all.slice(0, 24).map((t) => t.id));
     expect(all.map((t) => t.id)).toEqual([...all.map((t) => t.id)].sort());
-    expect(all[0]).toMatchObject({ packId: 'pal', source: 'gsm-hard', status: 'unknown', review: 'none', createdAt: 10 });
-    expect(all[0]?.genericProblem).toMatch(/^Janet/);
+    expect(all[0]).toMatchObject({ packId: 'made', source: 'made-up', status: 'unknown', review: 'none', createdAt: 10 });
+    expect(all[0]?.genericProblem).toMatch(/^Priya's hens/);
 
     const newest = listTemplates(app.db, { limit: 2, orderBy: 'updated' });
     expect(newest.map((t) => t.id)).toEqual(['mine.no-topic', 'starter.percent.coat-sale']);
@@ -172,7 +171,7 @@ describe('reading templates', () => {
 
   it('filters by status after an audit, and combines search with other filters', () => {
     saveAudit(app.db, {
-      templateId: 'pal.gsmhard.0000',
+      templateId: 'made.0000',
       runAt: 5,
       samples: 10,
       valid: 2,
@@ -184,10 +183,10 @@ describe('reading templates', () => {
       status: 'broken',
       reasons: ['negative answers'],
     });
-    expect(listTemplates(app.db, { status: 'broken', limit: 10 }).map((t) => t.id)).toEqual(['pal.gsmhard.0000']);
+    expect(listTemplates(app.db, { status: 'broken', limit: 10 }).map((t) => t.id)).toEqual(['made.0000']);
     expect(countTemplates(app.db, { status: 'unknown' })).toBe(31);
-    expect(listTemplates(app.db, { search: 'ducks eggs', packId: 'pal', limit: 10 }).map((t) => t.id)).toContain('pal.gsmhard.0000');
-    expect(countTemplates(app.db, { search: 'ducks eggs', packId: 'mine' })).toBe(0);
+    expect(listTemplates(app.db, { search: 'hens eggs', packId: 'made', limit: 10 }).map((t) => t.id)).toContain('made.0000');
+    expect(countTemplates(app.db, { search: 'hens eggs', packId: 'mine' })).toBe(0);
     expect(listStoredTemplates(app.db, { search: 'coat', limit: 5 }).map((s) => s.template.id)).toEqual([
       'mine.no-topic',
       'starter.percent.coat-sale',
@@ -218,7 +217,7 @@ describe('reading templates', () => {
 
 describe('rebuildSearchIndex', () => {
   it('rebuilds the index from the stored bodies, finding the same rows as before', () => {
-    upsertTemplates(app.db, 'pal', loadGsmHardTemplates().slice(0, 200).map((template) => ({ template })));
+    upsertTemplates(app.db, 'made', madeUpTemplates(200).map((template) => ({ template })));
     const before = searchTemplates(app.db, 'cookies', 50).map((h) => h.id);
     expect(before.length).toBeGreaterThan(0);
     app.db.exec("INSERT INTO templates_fts (templates_fts) VALUES ('delete-all')");
@@ -240,11 +239,11 @@ describe('deleting', () => {
   });
 
   it('deletePack cascades to templates, instances, audits and the search index', () => {
-    upsertTemplates(app.db, 'pal', loadGsmHardTemplates().slice(0, 50).map((template) => ({ template })));
+    upsertTemplates(app.db, 'made', madeUpTemplates(50).map((template) => ({ template })));
     upsertTemplates(app.db, 'mine', [{ template: coatTemplate() }]);
-    putInstances(app.db, [instanceOf('pal.gsmhard.0001', 1), instanceOf('starter.percent.coat-sale', 1)]);
+    putInstances(app.db, [instanceOf('made.0001', 1), instanceOf('starter.percent.coat-sale', 1)]);
     saveAudit(app.db, {
-      templateId: 'pal.gsmhard.0001',
+      templateId: 'made.0001',
       runAt: 1,
       samples: 1,
       valid: 1,
@@ -256,7 +255,7 @@ describe('deleting', () => {
       status: 'healthy',
       reasons: [],
     });
-    expect(deletePack(app.db, 'pal')).toBe(true);
+    expect(deletePack(app.db, 'made')).toBe(true);
     expect(listPacks(app.db).map((p) => [p.id, p.templateCount])).toEqual([['mine', 1]]);
     const count = (table: string): unknown => app.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     expect(count('templates')).toBe(1);

@@ -14,7 +14,7 @@ import {
   requireWorksheet,
   saveWorksheet,
   WorksheetNotFoundError,
-} from '../../src-main/storage/worksheets.repo.js';
+} from '../../src-main/worksheet/saved-worksheets.js';
 import { makeTempDir, type TempDir } from '../storage/storage-fixtures.js';
 
 let tmp: TempDir;

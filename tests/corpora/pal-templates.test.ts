@@ -11,8 +11,9 @@ import { resolveDomains } from '../../src-main/sampling/infer-domain.js';
 import { createRng } from '../../src-main/sampling/rng.js';
 import { renderText } from '../../src-main/template/render.js';
 import type { Domain, Template, VariableValue } from '../../src-main/template/template.types.js';
+import { corporaDir } from './corpora-dir.js';
 
-const corpora = path.resolve(import.meta.dirname, '../../..', 'shared/corpora');
+const corpora = corporaDir();
 
 interface Built {
   template: Template;

@@ -14,8 +14,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer, loadExpressionEngine, parseAnswer } from '../../src-main/checker/index.std.js';
 import { snapFloat } from '../../src-main/checker/expected.std.js';
 import { decimalPlaces } from '../../src-main/checker/rational.std.js';
+import { corporaDir } from './corpora-dir.js';
 
-const CORPORA = path.resolve(import.meta.dirname, '../../..', 'shared/corpora');
+const CORPORA = corporaDir();
 
 function readJsonl<T>(file: string): T[] {
   return fs

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMathRegions, renderText } from '../../src-main/template/render.js';
+import { corporaDir } from './corpora-dir.js';
 
-const corpora = path.resolve(import.meta.dirname, '../../..', 'shared/corpora');
+const corpora = corporaDir();
 
 function jsonl<T>(file: string): T[] {
   return readFileSync(path.join(corpora, file), 'utf8')

@@ -1,6 +1,6 @@
 /** Chart colours read from the page's CSS variables, re-read when the OS switches light/dark. */
 import { useEffect, useState } from 'react';
-import type { ChartPalette } from './chart-options.js';
+import type { ChartPalette } from './chart-types.js';
 
 function readPalette(): ChartPalette {
   const style = getComputedStyle(document.documentElement);

@@ -10,13 +10,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTemplate, type TemplateAudit } from '../../src-main/audit/audit-template.js';
 import { importFile, type ImportReport } from '../../src-main/importers/import-runner.js';
-import { packageRoot } from '../../src-main/paths.js';
 import type { SandboxPool } from '../../src-main/sandbox/pool.js';
 import { openDatabase, type AppDatabase } from '../../src-main/storage/database.js';
 import { listStoredTemplates } from '../../src-main/storage/templates.repo.js';
 import { createTestPool } from '../helpers/sandbox.js';
+import { corpusFile } from './corpora-dir.js';
 
-const GSM_HARD = path.resolve(packageRoot(), '..', 'shared', 'corpora', 'pal', 'gsmhardv2.jsonl');
+const GSM_HARD = corpusFile('pal/gsmhardv2.jsonl');
 
 let dir: string;
 let app: AppDatabase;

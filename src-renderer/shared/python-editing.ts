@@ -1,5 +1,5 @@
 /**
- * What both program editors (the Library's and the Author page's) share: CodeMirror 6 with Python
+ * The editing of the app's program editor (PythonEditor.tsx: the Library's and the Author page's): CodeMirror 6 with Python
  * highlighting, line numbers, undo/redo and the standard keys (@codemirror/commands). Ours take
  * precedence for what writing Python needs most: Enter keeps the indentation (one level more after a
  * `:`), Tab and Shift-Tab indent and dedent by four spaces.

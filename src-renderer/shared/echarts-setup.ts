@@ -1,5 +1,5 @@
 /**
- * ECharts, only the parts the Progress page draws (tree-shaken: about a third of the full build).
+ * ECharts, only the parts the app's charts draw (Progress and the dataset report) (tree-shaken: about a third of the full build).
  * SVG renderer: crisp at any zoom, and its text stays in the DOM.
  */
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';

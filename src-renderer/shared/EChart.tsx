@@ -1,7 +1,7 @@
 /** A small React wrapper around one ECharts instance: created once, options replaced, resized with its box. */
 import { useEffect, useRef, useState } from 'react';
 import type { ECharts } from 'echarts/core';
-import type { ChartOption } from './chart-options.js';
+import type { ChartOption } from './chart-types.js';
 import { createChart } from './echarts-setup.js';
 
 interface Props {

@@ -1,8 +1,12 @@
-/** The renderer's ApiClient over window.imApi: responses in, values or ApiErrors out. */
+/**
+ * The desktop transport: the renderer's one ApiClient (client-core.ts, the same as over HTTP) over
+ * window.imApi: responses in, values or ApiErrors out.
+ */
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiEvent, type ApiMethod, type ApiResponse } from '../../src-main/api/contract.std.js';
-import { createIpcApiClient, findImApi } from '../../src-main/electron/ipc-api-client.std.js';
 import type { ImApi } from '../../src-main/electron/preload-api.std.js';
+import { clientFromTransport } from '../../src-renderer/api/client-core.js';
+import { findImApi } from '../../src-renderer/api/ipc-transport.js';
 
 /** An ImApi answering from a table, as the preload would with the main process behind it. */
 function tableApi(answers: Partial<Record<ApiMethod, ApiResponse<unknown>>>): ImApi & { sent: [string, unknown][]; emit(e: ApiEvent): void } {
@@ -25,16 +29,16 @@ function tableApi(answers: Partial<Record<ApiMethod, ApiResponse<unknown>>>): Im
   };
 }
 
-describe('createIpcApiClient', () => {
+describe('the ApiClient over window.imApi', () => {
   it('returns the value of an ok response', async () => {
     const api = tableApi({ 'learners.create': { ok: true, value: { id: 1, name: 'Ada', createdAt: 5 } } });
-    const client = createIpcApiClient(api);
+    const client = clientFromTransport(api);
     expect(await client.call('learners.create', { name: 'Ada' })).toEqual({ id: 1, name: 'Ada', createdAt: 5 });
     expect(api.sent).toEqual([['learners.create', { name: 'Ada' }]]);
   });
 
   it('throws an ApiError with the response’s code and message', async () => {
-    const client = createIpcApiClient(tableApi({ 'practice.reveal': { ok: false, error: { code: 'not-found', message: 'no such template: x' } } }));
+    const client = clientFromTransport(tableApi({ 'practice.reveal': { ok: false, error: { code: 'not-found', message: 'no such template: x' } } }));
     const err = await client.call('practice.reveal', { learnerId: 1, templateId: 'x', seed: 0 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'not-found', message: 'no such template: x' });
@@ -43,7 +47,7 @@ describe('createIpcApiClient', () => {
   it('passes events through and stops on unsubscribe', () => {
     const api = tableApi({});
     const seen: ApiEvent[] = [];
-    const stop = createIpcApiClient(api).onEvent((e) => seen.push(e));
+    const stop = clientFromTransport(api).onEvent((e) => seen.push(e));
     api.emit({ type: 'sandbox.ready' });
     stop();
     api.emit({ type: 'sandbox.ready' });
