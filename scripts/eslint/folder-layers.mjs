@@ -25,7 +25,7 @@ export const SRC_MAIN_LAYERS = [
   ['storage'],
   ['importers'],
   ['audit'],
-  ['model', 'practice'],
+  ['model', 'practice', 'backup', 'learners'],
   ['report', 'export', 'library'],
   ['authoring'],
   ['worksheet'],

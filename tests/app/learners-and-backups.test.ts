@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent, ApiMethod } from '../../src-main/api/contract.std.js';
 import { dispatch } from '../../src-main/api/dispatch.js';
-import { createAppContext, type AppContext } from '../../src-main/app/app-context.js';
+import type { AppContext } from '../../src-main/app/app-context.js';
+import { createAppContext } from '../../src-main/app/create-app-context.js';
 import { TEST_CACHE_DIR } from '../helpers/sandbox.js';
 
 let dir: string;
