@@ -24,7 +24,7 @@ import { upsertTemplates, type TemplateUpsertItem } from '../storage/templates.r
 import { ensureOpenFlag } from '../storage/curation.repo.js';
 import { fieldAt, nestingBeyond } from './json-scan.js';
 import { readJsonlLines, type JsonlLine } from './jsonl-reader.js';
-import { MAX_ROW_DEPTH, texFlagNote, UNSAFE_TEX_FLAG } from './row-checks.js';
+import { MAX_ROW_DEPTH, texFlagNote, UNSAFE_TEX_FLAG } from '../template/text-checks.js';
 import { verifyPotBatch } from './pot-verify.js';
 import { createRowMapper, detectFormat, type ImportFormat, type RowOutcome, type SkipReason } from './row-mappers.js';
 import { idSegment } from './import-types.js';

@@ -9,7 +9,7 @@ import { parseGsmSymbolic } from './gsm-symbolic.js';
 import { isRecord } from './import-types.js';
 import { createInfinityMathMapper } from './infinitymath-map.js';
 import { templatizePot, type PotResult } from './pot-templatize.js';
-import { controlCharacterProblem, texWarnings } from './row-checks.js';
+import { controlCharacterProblem, texWarnings } from '../template/text-checks.js';
 
 export const IMPORT_FORMATS = ['infinitymath', 'gsm-symbolic', 'pot', 'native'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src-main/importers/import-runner.js';
 import { fieldAt, nestingBeyond } from '../../src-main/importers/json-scan.js';
-import { MAX_ROW_DEPTH, UNSAFE_TEX_FLAG } from '../../src-main/importers/row-checks.js';
+import { MAX_ROW_DEPTH, UNSAFE_TEX_FLAG } from '../../src-main/template/text-checks.js';
 import { listFlags } from '../../src-main/storage/curation.repo.js';
 import { openDatabase, type AppDatabase } from '../../src-main/storage/database.js';
 import { countTemplates, getTemplate } from '../../src-main/storage/templates.repo.js';

@@ -1,5 +1,6 @@
 /**
- * Checks every importer's templates pass before they are stored, whatever the source format:
+ * Checks every template passes before it is stored, whatever brought it (an import in any format, a
+ * curator's edit):
  *
  * - control characters (other than tab and newline; a CR is accepted as part of CRLF) in the id or
  *   any text a learner or teacher sees refuse the row: a NUL or an ESC is never part of a word
@@ -7,8 +8,8 @@
  * - math the LaTeX export would not typeset (a control sequence outside the allowlist, `^^`) keeps
  *   the row but flags the template, so the curator sees why before a teacher prints it.
  */
-import { texProblems } from '../template/tex-safety.std.js';
-import type { Template } from '../template/template.types.js';
+import { texProblems } from './tex-safety.std.js';
+import type { Template } from './template.types.js';
 
 /** JSON nesting a row may have; deeper rows are refused before JSON.parse (real rows nest 3–4 deep). */
 export const MAX_ROW_DEPTH = 64;
