@@ -245,6 +245,7 @@ export function createModelClient(settings: ModelSettings, options: ModelClientO
   };
 
   const listModels = async (signal?: AbortSignal): Promise<string[]> => {
+    lastErrorBody = undefined;
     const deadline = new Deadline(listMs, undefined, signal);
     try {
       const page = await openai.models.list({ signal: deadline.controller.signal, timeout: listMs + 5000 });
@@ -320,6 +321,7 @@ export function createModelClient(settings: ModelSettings, options: ModelClientO
     },
 
     complete: async (messages, o = {}) => {
+      lastErrorBody = undefined;
       const deadline = new Deadline(timeoutMs, undefined, o.signal);
       try {
         const reply: unknown = await openai.chat.completions.create(body(messages, o), { signal: deadline.controller.signal });
@@ -339,6 +341,7 @@ export function createModelClient(settings: ModelSettings, options: ModelClientO
     },
 
     stream: async (messages, o) => {
+      lastErrorBody = undefined;
       const deadline = new Deadline(timeoutMs, idleMs, o.signal, thinkingMs);
       const filter = new ThinkFilter(options.thinkMode ?? thinkModes.get(modeKey) ?? 'hold');
       const maxReply = o.maxReplyBytes ?? Infinity;

@@ -161,7 +161,9 @@ describe('ask the tutor', () => {
     fake.reply({ kind: 'text', chunks: Array.from({ length: 60 }, (_, i) => `step${i} `), delayMs: 80 });
     await page.getByTestId('tutor-question').fill('');
     await page.getByTestId('tutor-ask').click();
-    await expect.poll(() => page.getByTestId('tutor-reply').textContent()).toContain('step');
+    // The reply starts once the prompt is built (the program is traced in the sandbox first): on a busy
+    // machine that can take seconds, so wait for it as for the other replies.
+    await expect.poll(() => page.getByTestId('tutor-reply').textContent(), { timeout: 20_000 }).toContain('step');
     await page.getByTestId('tutor-stop').click();
     await expect.poll(() => panel.getAttribute('data-state')).toBe('stopped');
     const stopped = (await page.getByTestId('tutor-reply').textContent()) ?? '';

@@ -111,6 +111,14 @@ describe('each server’s errors, with its own words', () => {
     expect(err.message).toBe(message);
   });
 
+  it('one call’s error body never explains the next call’s error', async () => {
+    const c = client();
+    server.reply({ kind: 'raw', status: 400, body: '{"object":"error","message":"first failure","type":"BadRequestError","param":null,"code":400}' });
+    expect((await failure(c.complete(messages))).message).toBe('the model server answered HTTP 400: first failure');
+    server.reply({ kind: 'raw', status: 500, body: '' });
+    expect((await failure(c.complete(messages))).message).toBe('the model server answered HTTP 500: 500 status code (no body)');
+  });
+
   it('llama.cpp before #16109: the `error:` line the openai package drops', async () => {
     const err = await failure(streamed(MID_STREAM_ERRORS.llamaCppLegacy(MODEL, 'Start with '), { thinkMode: 'plain' }));
     expect(err.kind).toBe('server');
