@@ -114,11 +114,34 @@ export const libraryApiArgs = {
       perTemplate: z.number().int().min(1).max(1000).default(5),
       only: z.enum(['all', 'healthy', 'approved', 'approved-healthy']).default('all'),
       dedupe: z.boolean().default(true),
-      /** Absolute path of the file to write; default: `<data dir>/exports/<pack>-<format>.jsonl`. */
+      /**
+       * The file to write; default `<data dir>/exports/<pack>-<format>.jsonl`. In the desktop app, a path
+       * the user picked in the save dialog (the relay refuses any other); in browser mode, a file name in
+       * the exports folder (see export/export-destination.ts).
+       */
+      out: z.string().min(1).max(4096).optional(),
+      /** Replace the file if it exists (after the user confirmed); otherwise an existing file is refused. */
+      overwrite: z.boolean().default(false),
+    })
+    .strict(),
+  /** Where `library.exportStart` with these arguments would write, and whether a file is there already. */
+  'library.exportTarget': z
+    .object({
+      filter: libraryFilterSchema.default({}),
+      format: z.enum(EXPORT_FORMATS),
       out: z.string().min(1).max(4096).optional(),
     })
     .strict(),
 } as const;
+
+export interface ExportTarget {
+  /** The absolute path the export would write. */
+  path: string;
+  /** A file is there: starting the export needs `overwrite` (ask the user first). */
+  exists: boolean;
+  /** The folder exports go to when no path is given (in browser mode, the only folder allowed). */
+  folder: string;
+}
 
 export interface FacetCount {
   value: string;
@@ -309,6 +332,7 @@ export interface LibraryApiResults {
   'library.note': { id: number };
   'library.edit': TemplateDetail;
   'library.exportStart': JobStarted;
+  'library.exportTarget': ExportTarget;
 }
 
 export type LibraryApiEvent =

@@ -67,7 +67,11 @@ export interface TutorApiResults {
 export type TutorApiEvent =
   /** The next piece of the reply, as it may be shown (the answer masked as "▮▮"). */
   | { type: 'tutor.delta'; requestId: string; text: string }
-  /** The reply is complete (or was stopped); `masked` counts the times the answer was hidden. */
-  | { type: 'tutor.done'; requestId: string; masked: number; stopped: boolean }
+  /**
+   * The reply is complete (or was stopped); `masked` counts the times the answer was hidden. `cut`:
+   * the reply was cut off — `too-long` at the app's size limit (the rest was not read), `max-tokens`
+   * by the model's own token limit.
+   */
+  | { type: 'tutor.done'; requestId: string; masked: number; stopped: boolean; cut?: 'too-long' | 'max-tokens' }
   /** No reply, or the reply broke off: a message to show; practice carries on. */
   | { type: 'tutor.error'; requestId: string; message: string };

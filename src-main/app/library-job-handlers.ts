@@ -8,17 +8,19 @@
  * would only race for the sandbox and write the same rows. Progress events are throttled to ~10/s.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ApiEvent, type ApiHandlers } from '../api/contract.std.js';
 import type { LibraryFilter } from '../api/library-contract.std.js';
 import { auditLibrary } from '../audit/audit-runner.js';
 import { libraryFilterSql } from '../audit/library-filter-sql.js';
+import { DestinationError, resolveDestination, type DestinationPolicy } from '../export/export-destination.js';
 import { defaultExportPath, narrowFilter, runExport } from '../export/export-runner.js';
 import { computeReport } from '../report/dataset-report.js';
 import { renderReportHtml } from '../report/report-html.js';
 import type { HandlerDeps } from './handler-deps.js';
 
-export type LibraryJobMethod = 'library.auditStart' | 'library.jobCancel' | 'library.report' | 'library.reportHtml' | 'library.exportStart';
+export type LibraryJobMethod = 'library.auditStart' | 'library.jobCancel' | 'library.report' | 'library.reportHtml' | 'library.exportStart' | 'library.exportTarget';
 
 type JobKind = 'audit' | 'export';
 
@@ -38,6 +40,18 @@ function countMatching(deps: HandlerDeps, filter: LibraryFilter, caller: string)
 }
 
 function badFilter(caller: string, err: unknown): ApiError {
+  return new ApiError('bad-request', `${caller}: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+/**
+ * Where exports may go: in the desktop app anywhere (the relay lets through only paths the user picked in
+ * the save dialog); in browser mode only the exports folder (no dialog, and a page must not write ~/.bashrc).
+ */
+function destinationPolicy(deps: HandlerDeps): DestinationPolicy {
+  return deps.mode === 'electron' ? { kind: 'anywhere' } : { kind: 'exports-folder', folder: path.join(deps.dataDir, 'exports') };
+}
+
+function destinationError(caller: string, err: unknown): ApiError {
   return new ApiError('bad-request', `${caller}: ${err instanceof Error ? err.message : String(err)}`);
 }
 
@@ -142,11 +156,24 @@ export function createLibraryJobHandlers(deps: HandlerDeps): Pick<ApiHandlers, L
       }
     },
 
-    'library.exportStart': ({ filter, format, perTemplate, only, dedupe, out }) => {
-      if (out !== undefined && !path.isAbsolute(out)) {
-        return Promise.reject(new ApiError('bad-request', `library.exportStart: out must be an absolute path; got ${JSON.stringify(out)}`));
+    'library.exportTarget': ({ filter, format, out }) => {
+      const folder = path.join(deps.dataDir, 'exports');
+      try {
+        const file = resolveDestination(out, defaultExportPath(deps.dataDir, filter, format), destinationPolicy(deps), true);
+        return Promise.resolve({ path: file, exists: fs.existsSync(file), folder });
+      } catch (err) {
+        return Promise.reject(destinationError('library.exportTarget', err));
       }
-      const file = out ?? defaultExportPath(deps.dataDir, filter, format);
+    },
+
+    'library.exportStart': ({ filter, format, perTemplate, only, dedupe, out, overwrite }) => {
+      let file: string;
+      try {
+        file = resolveDestination(out, defaultExportPath(deps.dataDir, filter, format), destinationPolicy(deps), overwrite);
+      } catch (err) {
+        if (err instanceof DestinationError || err instanceof Error) return Promise.reject(destinationError('library.exportStart', err));
+        throw err;
+      }
       let total: number;
       try {
         const narrowed = narrowFilter(filter, only);
@@ -157,7 +184,7 @@ export function createLibraryJobHandlers(deps: HandlerDeps): Pick<ApiHandlers, L
       return startJob('export', total, async (j) => {
         const pool = format === 'native' || format === 'infinitymath' ? undefined : await deps.pool();
         const progress = throttled((done, all) => deps.emit({ type: 'library.export.progress', jobId: j.id, done, total: all }));
-        const summary = await runExport(deps.db, pool, { filter, format, perTemplate, only, dedupe, out: file, signal: j.controller.signal, onProgress: progress });
+        const summary = await runExport(deps.db, pool, { filter, format, perTemplate, only, dedupe, out: file, overwrite, signal: j.controller.signal, onProgress: progress });
         return { type: 'library.export.done', jobId: j.id, summary };
       });
     },

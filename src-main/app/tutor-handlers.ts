@@ -29,10 +29,22 @@ export interface TutorHandlerOptions {
   detectTargets?: readonly ProbeTarget[];
   /** Passed to every model client (tests shorten the idle timeout). */
   client?: ModelClientOptions;
+  /** The reply's limits (tests make them small). */
+  maxTokens?: number;
+  maxReplyBytes?: number;
 }
 
 /** Verdicts whose answers the tutor is told about. */
 const WRONG = new Set(['wrong', 'check_units', 'correct_needs_simplifying']);
+
+/**
+ * The reply's size. A hint is a few sentences (the prompt asks for at most 5: ~500 bytes), so 8 KB of
+ * answer is generous; the token limit leaves room for a model that thinks first (thinking counts
+ * against `max_tokens` on Ollama, llama.cpp and vLLM: Qwen3-8B thinks ~300–1,500 tokens over a
+ * school word problem before it answers).
+ */
+export const TUTOR_MAX_TOKENS = 4096;
+export const TUTOR_MAX_REPLY_BYTES = 8 * 1024;
 
 export function createTutorHandlers(deps: HandlerDeps, options: TutorHandlerOptions = {}): TutorHandlers {
   const { db, emit } = deps;
@@ -82,10 +94,17 @@ export function createTutorHandlers(deps: HandlerDeps, options: TutorHandlerOpti
       guard = new StreamingLeakGuard(new LeakFinder(leakTarget(inst.answer, inst.answerFormat), inst.text));
       const g = guard;
       if (controller.signal.aborted) throw new ModelError('aborted', 'stopped');
-      await createModelClient(settings, options.client).stream(messages, { signal: controller.signal, onDelta: (d) => show(g.push(d)), temperature: 0.3 });
+      const reply = await createModelClient(settings, options.client).stream(messages, {
+        signal: controller.signal,
+        onDelta: (d) => show(g.push(d)),
+        temperature: 0.3,
+        maxTokens: options.maxTokens ?? TUTOR_MAX_TOKENS,
+        maxReplyBytes: options.maxReplyBytes ?? TUTOR_MAX_REPLY_BYTES,
+      });
       show(guard.finish());
+      const cut = reply.cut === null ? undefined : reply.cut === 'max-tokens' ? 'max-tokens' : 'too-long';
       closeTutorRequest(db, logId, { outcome: 'done', masked: guard.masked, reply: shown, error: null }, deps.now());
-      emit({ type: 'tutor.done', requestId, masked: guard.masked, stopped: false });
+      emit({ type: 'tutor.done', requestId, masked: guard.masked, stopped: false, ...(cut ? { cut } : {}) });
     } catch (err) {
       // What arrived before the failure is still shown (masked): it may be useful, and it is safe.
       if (guard) show(guard.finish());

@@ -24,7 +24,7 @@ commands:
   show <template-id>
   list [--topic T] [--search TEXT] [--pack ID] [--status S] [--limit N]
   audit [--samples K] [--pack ID] [--topic T] [--search TEXT] [--verbose] [--report report.html]
-  export --out file.jsonl [--format native|infinitymath|chat|alpaca|robustness] [--per-template N]
+  export --out file.jsonl [--force] [--format native|infinitymath|chat|alpaca|robustness] [--per-template N]
          [--only all|healthy|approved|approved-healthy] [--dedupe] [--pack ID] [--topic T] [--status S]
   worksheet (--topic T | --template ID...) --out FILE [--count N] [--versions V] [--seed S]
             [--format pdf|html|tex] [--key none|separate|appended] [--paper A4|Letter]
@@ -36,6 +36,7 @@ commands:
 options for every command:
   --db PATH   the library database (default: $INFINITYMATH_DB, or ${defaultDatabasePath()})
   --json      machine-readable output
+  --force     replace an existing output file (--out, --report); without it, a command refuses to overwrite
 `;
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -91,6 +92,7 @@ async function main(argv: string[]): Promise<void> {
         dedupe: { type: 'boolean', default: false },
         report: { type: 'string' },
         'progress-json': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -118,6 +120,7 @@ async function main(argv: string[]): Promise<void> {
           seed: v.seed === undefined ? undefined : positiveInt('seed', v.seed, 0),
           out: v.out,
           json: v.json,
+          force: v.force,
         });
         break;
       case 'show':
@@ -127,7 +130,7 @@ async function main(argv: string[]): Promise<void> {
         listCommand(ctx, { topic: v.topic, search: v.search, pack: v.pack, status: v.status, limit: positiveInt('limit', v.limit, 50), json: v.json });
         break;
       case 'audit':
-        await auditCommand(ctx, { samples: positiveInt('samples', v.samples, 20), pack: v.pack, topic: v.topic, search: v.search, json: v.json, verbose: v.verbose, report: v.report });
+        await auditCommand(ctx, { samples: positiveInt('samples', v.samples, 20), pack: v.pack, topic: v.topic, search: v.search, json: v.json, verbose: v.verbose, report: v.report, force: v.force });
         break;
       case 'export':
         await exportCommand(ctx, {
@@ -140,6 +143,7 @@ async function main(argv: string[]): Promise<void> {
           perTemplate: v['per-template'],
           only: v.only,
           dedupe: v.dedupe,
+          force: v.force,
         });
         break;
     }

@@ -17,8 +17,10 @@ import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl } from './ap
 import { appFiles, desktopPaths, engineRootFor } from './app-files.js';
 import { appResponseFor } from './app-protocol.js';
 import { isAllowedExternalUrl } from './external-url.js';
+import { exportDialogOptions } from './export-dialog.js';
+import { ExportGrants } from './export-grants.js';
 import { ImportGrants } from './import-grants.js';
-import { IPC_CALL, IPC_EVENT, IPC_GRANT_PATH } from './ipc-channels.std.js';
+import { IPC_CALL, IPC_CHOOSE_EXPORT, IPC_EVENT, IPC_GRANT_PATH } from './ipc-channels.std.js';
 import { createCallRelay } from './ipc-relay.js';
 import { buildMenuTemplate } from './menu-template.js';
 import { IM_API_GLOBAL } from './preload-api.std.js';
@@ -40,6 +42,7 @@ const paths = desktopPaths(currentUserEnv());
 const smokeReport = smokeReportPath(process.argv);
 const isDev = !app.isPackaged;
 const grants = new ImportGrants();
+const exportGrants = new ExportGrants();
 let mainWindow: BrowserWindow | null = null;
 let backend: BackendClient | null = null;
 let backendRestarts = 0;
@@ -138,6 +141,7 @@ function installIpc(): void {
     checkSender: (frame) => senderProblem(frame, windowMainFrame()),
     backend: currentBackend,
     grants,
+    exportGrants,
     afterCall: (method, response) =>
       method === 'worksheets.export'
         ? saveWorksheetExport({ BrowserWindow, dialog, parent: mainWindow, documentsDir: app.getPath('documents') }, response)
@@ -146,6 +150,14 @@ function installIpc(): void {
   ipcMain.handle(IPC_CALL, (event, method: unknown, args: unknown) => relay(event.senderFrame, method, args));
   ipcMain.on(IPC_GRANT_PATH, (event, file: unknown) => {
     event.returnValue = senderProblem(event.senderFrame, windowMainFrame()) === null && grants.grant(file);
+  });
+  // Where to save an export: only the user's answer to this dialog may become an export's `out`.
+  ipcMain.handle(IPC_CHOOSE_EXPORT, async (event, suggested: unknown): Promise<string | null> => {
+    if (senderProblem(event.senderFrame, windowMainFrame()) !== null) return null;
+    const options = exportDialogOptions(suggested, app.getPath('documents'));
+    const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    if (picked.canceled || picked.filePath === undefined || picked.filePath === '') return null;
+    return exportGrants.grant(picked.filePath) ? picked.filePath : null;
   });
 }
 

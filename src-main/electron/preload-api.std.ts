@@ -23,4 +23,10 @@ export interface ImApi {
    * `library.importFile`: the page can import only files the user chose.
    */
   pathForFile(file: File): string;
+  /**
+   * Asks the user where to save an export (the native save dialog, which confirms replacing a file);
+   * resolves with the chosen path, or null if they cancelled. Only such a path may be given to
+   * `library.exportStart` as `out`. (Optional: a preload of an older build lacks it.)
+   */
+  chooseExportFile?(suggestedName: string): Promise<string | null>;
 }

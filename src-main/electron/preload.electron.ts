@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { ApiEvent, ApiMethod, ApiResponse } from '../api/contract.std.js';
-import { IPC_CALL, IPC_EVENT, IPC_GRANT_PATH } from './ipc-channels.std.js';
+import { IPC_CALL, IPC_CHOOSE_EXPORT, IPC_EVENT, IPC_GRANT_PATH } from './ipc-channels.std.js';
 import { IM_API_GLOBAL, type ImApi } from './preload-api.std.js';
 
 const api = {
@@ -27,6 +27,10 @@ const api = {
     // Synchronous, so the grant is in place before the page's next call can ask to import the file.
     if (filePath !== '') ipcRenderer.sendSync(IPC_GRANT_PATH, filePath);
     return filePath;
+  },
+  chooseExportFile(suggestedName: unknown): Promise<string | null> {
+    // Only a string crosses: the page may pass anything.
+    return ipcRenderer.invoke(IPC_CHOOSE_EXPORT, typeof suggestedName === 'string' ? suggestedName : String(suggestedName)) as Promise<string | null>;
   },
 } satisfies ImApi;
 

@@ -8,10 +8,11 @@
  *
  * Records are written in library order (templates are worked on a few at a time to keep the sandbox
  * busy, then written in order), progress is reported per template and a cancel stops after the
- * templates in flight, leaving a valid file of what was written.
+ * templates in flight, leaving a valid file of what was written. The file is written beside its
+ * destination and put in place at the end (export-destination.ts): an existing file is replaced only
+ * with `overwrite`, never through a symbolic link, and a failed export leaves it untouched.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat, ExportJobSummary, LibraryFilter } from '../api/library-contract.std.js';
 import { selectTemplateIds } from '../audit/library-filter-sql.js';
@@ -25,6 +26,7 @@ import { formatAnswer } from '../template/format-value.js';
 import { serializeTemplate } from '../template/native-format.js';
 import { renderText } from '../template/render.js';
 import type { Template } from '../template/template.types.js';
+import { openOutput, resolveDestination } from './export-destination.js';
 import { infinityMathRow } from './infinitymath-row.js';
 import { boundProgram, programCallOf } from './program-of-thought.js';
 import { alpacaRecord, chatRecord, type RobustnessRecord } from './training-records.js';
@@ -40,7 +42,10 @@ export interface ExportOptions {
   only: ExportOnly;
   /** Instances: skip problem texts already written. Templates: skip those an audit marked as duplicates. */
   dedupe: boolean;
+  /** Absolute path of the file to write (checked by the caller for its policy: export-destination.ts). */
   out: string;
+  /** Replace `out` if it exists (otherwise an existing file is an error, before any work). */
+  overwrite?: boolean;
   /** First seed of the instances (seed, seed+1, …): an export is reproducible. */
   seed?: number;
   signal?: AbortSignal;
@@ -121,8 +126,9 @@ export async function runExport(db: ReadDb, pool: SandboxPool | undefined, opts:
     ids = kept;
   }
   const total = ids.length;
-  fs.mkdirSync(path.dirname(opts.out), { recursive: true });
-  const out = fs.createWriteStream(opts.out, { encoding: 'utf8' });
+  const overwrite = opts.overwrite ?? false;
+  const output = openOutput(resolveDestination(opts.out, opts.out, { kind: 'anywhere' }, overwrite), overwrite);
+  const out = output.stream;
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
   const write = async (chunk: string): Promise<void> => {
@@ -133,6 +139,7 @@ export async function runExport(db: ReadDb, pool: SandboxPool | undefined, opts:
   // Templates worked on at once: enough to keep every sandbox process fed.
   const chunkSize = pool === undefined || !instanceFormat ? 500 : Math.max(2, pool.size * 4);
   let processed = 0;
+  let ok = false;
   try {
     for (let start = 0; start < ids.length; start += chunkSize) {
       if (opts.signal?.aborted) break;
@@ -167,8 +174,11 @@ export async function runExport(db: ReadDb, pool: SandboxPool | undefined, opts:
       }
       await write(text);
     }
+    ok = true;
   } finally {
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    // Complete (or cancelled: what was written is a valid file) goes in place; a failure leaves no trace.
+    if (ok) await output.commit();
+    else await output.abort();
   }
   summary.cancelled = opts.signal?.aborted === true && processed < total;
   return summary;

@@ -21,7 +21,10 @@ import {
 } from '../storage/imports.repo.js';
 import { ensurePack } from '../storage/packs.repo.js';
 import { upsertTemplates, type TemplateUpsertItem } from '../storage/templates.repo.js';
-import { readJsonlLines } from './jsonl-reader.js';
+import { ensureOpenFlag } from '../storage/curation.repo.js';
+import { fieldAt, nestingBeyond } from './json-scan.js';
+import { readJsonlLines, type JsonlLine } from './jsonl-reader.js';
+import { MAX_ROW_DEPTH, texFlagNote, UNSAFE_TEX_FLAG } from '../template/text-checks.js';
 import { verifyPotBatch } from './pot-verify.js';
 import { createRowMapper, detectFormat, type ImportFormat, type RowOutcome, type SkipReason } from './row-mappers.js';
 import { idSegment } from './import-types.js';
@@ -65,6 +68,8 @@ export interface ImportReport {
   errors: ImportErrorInput[];
   /** Format-specific figures: recognised keys, placeholder styles, templatize counts. */
   details: Record<string, unknown>;
+  /** Templates flagged "unsafe LaTeX" by this run (their math uses TeX the LaTeX export will not typeset). */
+  flaggedUnsafeTex: number;
   cancelled: boolean;
   durationMs: number;
 }
@@ -75,10 +80,32 @@ function counterNumber(c: ImportCounters, key: string): number {
   return c[key] ?? 0;
 }
 
+/**
+ * Why a line cannot be read as a row at all, before JSON.parse: bytes that are not UTF-8 (the row is
+ * refused rather than stored with U+FFFD in place of what the file said) or nesting deeper than any
+ * template needs (one such row would otherwise overflow the stack of every recursive walk after it).
+ */
+function unreadableLine(line: Extract<JsonlLine, { text: string }>): { reason: SkipReason; detail: string } | undefined {
+  const bad = line.invalidUtf8;
+  if (bad) {
+    const field = fieldAt(line.text, bad.charOffset);
+    return {
+      reason: 'invalid-utf8',
+      detail: `${field !== undefined ? `${field}: ` : ''}invalid UTF-8 at byte ${bad.byteOffset} of the line (file offset ${line.byteStart + bad.byteOffset}; bytes ${bad.bytes})`,
+    };
+  }
+  const deep = nestingBeyond(line.text, MAX_ROW_DEPTH);
+  if (deep >= 0) {
+    const field = fieldAt(line.text, deep);
+    return { reason: 'too-deep', detail: `${field !== undefined ? `${field}: ` : ''}nested more than ${MAX_ROW_DEPTH} levels deep (at character ${deep + 1})` };
+  }
+  return undefined;
+}
+
 /** Reads the first non-blank line to guess the format. */
 export async function detectFileFormat(file: string, maxLineBytes = 4 * 1024 * 1024): Promise<ImportFormat> {
   for await (const line of readJsonlLines(file, { maxLineBytes })) {
-    if ('tooLong' in line || line.text.trim() === '') continue;
+    if ('tooLong' in line || line.text.trim() === '' || unreadableLine(line)) continue;
     try {
       return detectFormat(JSON.parse(line.text));
     } catch {
@@ -159,6 +186,12 @@ export async function importFile(db: WriteDb, file: string, opts: ImportOptions 
     // Templates, errors, counters and checkpoint commit together: after a crash they agree.
     db.transaction(() => {
       const result = upsertTemplates(db, packId, items.map((b) => b.item));
+      const flaggedAt = Date.now();
+      for (const b of items) {
+        const warnings = b.outcome.texWarnings;
+        if (warnings === undefined || result.conflicts.some((c) => c.id === b.item.template.id)) continue;
+        if (ensureOpenFlag(db, b.item.template.id, UNSAFE_TEX_FLAG, texFlagNote(warnings), flaggedAt)) counters['flag:unsafe-tex'] = counterNumber(counters, 'flag:unsafe-tex') + 1;
+      }
       counters.inserted = counterNumber(counters, 'inserted') + result.inserted;
       counters.updated = counterNumber(counters, 'updated') + result.updated;
       counters.unchanged = counterNumber(counters, 'unchanged') + result.unchanged;
@@ -194,11 +227,17 @@ export async function importFile(db: WriteDb, file: string, opts: ImportOptions 
       } else if (line.text.trim() !== '') {
         counters.rows = counterNumber(counters, 'rows') + 1;
         let row: unknown;
-        try {
-          row = JSON.parse(line.text);
-        } catch (err) {
-          skip(line.lineNo, 'bad-json', (err as Error).message);
+        const unreadable = unreadableLine(line);
+        if (unreadable) {
+          skip(line.lineNo, unreadable.reason, unreadable.detail);
           row = undefined;
+        } else {
+          try {
+            row = JSON.parse(line.text);
+          } catch (err) {
+            skip(line.lineNo, 'bad-json', (err as Error).message);
+            row = undefined;
+          }
         }
         if (row !== undefined) {
           const outcome = mapper.map(row, line.lineNo);
@@ -232,6 +271,7 @@ export async function importFile(db: WriteDb, file: string, opts: ImportOptions 
     skippedByReason,
     errors: reportErrors,
     details: mapper.summary(),
+    flaggedUnsafeTex: counterNumber(counters, 'flag:unsafe-tex'),
     cancelled,
     durationMs: performance.now() - started,
   };

@@ -9,6 +9,7 @@ import { parseGsmSymbolic } from './gsm-symbolic.js';
 import { isRecord } from './import-types.js';
 import { createInfinityMathMapper } from './infinitymath-map.js';
 import { templatizePot, type PotResult } from './pot-templatize.js';
+import { controlCharacterProblem, texWarnings } from '../template/text-checks.js';
 
 export const IMPORT_FORMATS = ['infinitymath', 'gsm-symbolic', 'pot', 'native'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -23,10 +24,14 @@ export type SkipReason =
   | 'line-too-long'
   | 'duplicate-id'
   | 'refused'
-  | 'verification-failed';
+  | 'verification-failed'
+  | 'invalid-utf8'
+  | 'too-deep'
+  | 'control-character';
 
 export type RowOutcome =
-  | { ok: true; template: Template; original: unknown; pot?: PotResult }
+  /** `texWarnings`: why the LaTeX export would print some of its math as text (the template is flagged). */
+  | { ok: true; template: Template; original: unknown; pot?: PotResult; texWarnings?: string[] }
   | { ok: false; reason: SkipReason; detail: string };
 
 export interface RowMapper {
@@ -52,9 +57,12 @@ function fieldFailure(field: string, message: string): RowOutcome {
 }
 
 function checked(template: Template, original: unknown, extra: Partial<{ pot: PotResult }> = {}): RowOutcome {
+  const control = controlCharacterProblem(template);
+  if (control) return { ok: false, reason: 'control-character', detail: control.detail };
   const problem = quickProgramCheck(template.program);
   if (problem) return { ok: false, reason: 'program-does-not-parse', detail: `program line ${problem.line}: ${problem.message}` };
-  return { ok: true, template, original, ...extra };
+  const tex = texWarnings(template);
+  return { ok: true, template, original, ...extra, ...(tex.length > 0 ? { texWarnings: tex } : {}) };
 }
 
 export function createRowMapper(format: ImportFormat, fileId: string, overrides: Record<string, string> = {}): RowMapper {

@@ -6,10 +6,11 @@
  */
 import { ApiError } from '../api/contract.std.js';
 import { canonicalJson } from '../storage/canonical-json.js';
-import { addHistory } from '../storage/curation.repo.js';
+import { addHistory, ensureOpenFlag } from '../storage/curation.repo.js';
 import type { WriteDb } from '../storage/db-handles.js';
 import { getTemplate, upsertTemplates } from '../storage/templates.repo.js';
 import { quickProgramCheck } from '../template/program-check.js';
+import { controlCharacterProblem, texFlagNote, texWarnings, UNSAFE_TEX_FLAG } from '../template/text-checks.js';
 import { templateSchema, type Template } from '../template/template.types.js';
 
 export interface EditOutcome {
@@ -36,6 +37,8 @@ export function validateEditedTemplate(id: string, body: Record<string, unknown>
     const more = parsed.error.issues.length > MAX_ERRORS ? ` (and ${parsed.error.issues.length - MAX_ERRORS} more)` : '';
     throw new ApiError('bad-request', `library.edit: the template is not valid: ${errors.join('; ')}${more}`);
   }
+  const control = controlCharacterProblem(parsed.data);
+  if (control) throw new ApiError('bad-request', `library.edit: ${control.detail}`);
   const problem = quickProgramCheck(parsed.data.program);
   if (problem !== undefined) throw new ApiError('bad-request', `library.edit: program: line ${problem.line}: ${problem.message}`);
   return parsed.data;
@@ -51,6 +54,9 @@ export function editTemplate(db: WriteDb, id: string, body: Record<string, unkno
     const version = addHistory(db, id, before, message, now);
     const result = upsertTemplates(db, stored.packId, [{ template }], { now });
     if (result.updated !== 1) throw new Error(`library.edit: "${id}" was not updated (${JSON.stringify(result)})`);
+    // Math the LaTeX export will print as text is flagged, as at import.
+    const tex = texWarnings(template);
+    if (tex.length > 0) ensureOpenFlag(db, id, UNSAFE_TEX_FLAG, texFlagNote(tex), now);
     return { changed: true, version };
   });
   return run.immediate();

@@ -20,6 +20,8 @@ export type ModelErrorKind =
   | 'dropped'
   /** The server answered something that is not the OpenAI protocol. */
   | 'bad-reply'
+  /** The model thought but gave no answer (often: its token limit ran out while it was thinking). */
+  | 'no-answer'
   /** The server answered with an HTTP error of its own. */
   | 'server'
   /** The caller stopped it (the Stop button, or the app closing). */

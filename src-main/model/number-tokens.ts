@@ -2,8 +2,11 @@
  * Every number written in a piece of text, with where it is and what it could mean: digits with or
  * without thousands separators (`1,234`, LaTeX `1{,}234` and `12\,500`), decimals (`0.5`, `.5`),
  * money (`$12.50`, `\$12.50`, `12.50 dollars`, `50 cents`), percents (`50%`, `50\%`, `50 percent`),
- * fractions (`3/4`, `1 1/2`, `\frac{3}{4}`, `2\tfrac{1}{2}`) and number words ("twenty-four",
- * "one hundred and five", "three quarters", "a half"). The leak guard compares these with the answer.
+ * fractions (`3/4`, `1 1/2`, `\frac{3}{4}`, `2\tfrac{1}{2}`), number words ("twenty-four",
+ * "one hundred and five", "three quarters", "a half"), integers in hex, binary and octal (`0x2A`) and as
+ * Roman numerals (`XLII`, upper case, canonical form, two letters or more: "I" is a word), and money
+ * spoken in two parts ("twelve fifty", "12 dollars and 50 cents", "twelve dollars fifty"). The leak
+ * guard compares these with the answer (on text normalize-reply.ts has made plain first).
  */
 import { readNumberWords } from '../checker/number-words.std.js';
 import { findMathRegions } from '../template/math-regions.std.js';
@@ -186,9 +189,98 @@ function blankMathDollars(text: string): string {
   return chars.join('');
 }
 
+const BASED = /(?<![\w.])0(?:[xX][0-9a-fA-F]+|[bB][01]+|[oO][0-7]+)(?!\w|\.\d)/g;
+const ROMAN = /(?<![\p{L}\p{N}])[MDCLXVI]{2,}(?![\p{L}\p{N}])/gu;
+const ROMAN_VALUES: readonly [string, number][] = [
+  ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90], ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+];
+
+/** The canonical Roman numeral of 1–3999. */
+export function toRoman(n: number): string {
+  let out = '';
+  let rest = n;
+  for (const [sym, v] of ROMAN_VALUES) {
+    while (rest >= v) {
+      out += sym;
+      rest -= v;
+    }
+  }
+  return out;
+}
+
+function romanValue(s: string): number | undefined {
+  let total = 0;
+  let i = 0;
+  for (const [sym, v] of ROMAN_VALUES) {
+    while (s.startsWith(sym, i)) {
+      total += v;
+      i += sym.length;
+    }
+  }
+  // Only the canonical spelling: "IIII" or "VX" are not numbers anybody writes for 4 or 5.
+  return i === s.length && total > 0 && total < 4000 && toRoman(total) === s ? total : undefined;
+}
+
+function basedTokens(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (const m of text.matchAll(BASED)) {
+    const raw = m[0];
+    const base = raw[1]?.toLowerCase() === 'x' ? 16 : raw[1]?.toLowerCase() === 'b' ? 2 : 8;
+    const value = parseInt(raw.slice(2), base);
+    if (Number.isSafeInteger(value)) out.push({ start: m.index, end: m.index + raw.length, raw, written: { value, decimals: null }, alternatives: [] });
+  }
+  for (const m of text.matchAll(ROMAN)) {
+    const value = romanValue(m[0]);
+    if (value !== undefined) out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], written: { value, decimals: null }, alternatives: [] });
+  }
+  return out;
+}
+
+const isCents = (t: NumberToken): boolean => /(?:cents?|¢)$/i.test(t.raw);
+const isDollars = (t: NumberToken): boolean => /^(?:\\\$|\$)|(?:dollars?|bucks)$/i.test(t.raw);
+const whole = (t: NumberToken, min: number, max: number): boolean => Number.isInteger(t.written.value) && t.written.value >= min && t.written.value <= max;
+const isWords = (t: NumberToken): boolean => /^[A-Za-z]/.test(t.raw);
+const DOLLARS_BETWEEN = /^\s+(?:dollars?|bucks)\s+(?:and\s+)?$/i;
+
+/**
+ * Money said in two parts, as one token: "12 dollars and 50 cents", "$12 and 50 cents", "twelve
+ * dollars (and) fifty (cents)", and "twelve fifty" (two number words, the second 10–99, as a price is
+ * spoken). The parts stay readings of the pair, so masking the pair never hides less than they would.
+ */
+function moneyPairs(text: string, tokens: NumberToken[]): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const a = tokens[k];
+    if (a === undefined) continue;
+    const b = tokens[k + 1];
+    let end: number | undefined;
+    if (b !== undefined && whole(a, 0, Number.MAX_SAFE_INTEGER) && whole(b, 0, 99)) {
+      const gap = text.slice(a.end, b.start);
+      const centsWord = /^\s*(?:cents?\b|¢)/i.exec(text.slice(b.end));
+      const dollarsSaid = DOLLARS_BETWEEN.test(gap) || (isDollars(a) && /^\s+(?:and\s+)?$/i.test(gap));
+      if (dollarsSaid && (isCents(b) || centsWord)) end = b.end + (centsWord?.[0].length ?? 0);
+      else if (DOLLARS_BETWEEN.test(gap) && b.alternatives.length === 0) end = b.end;
+      else if (isWords(a) && isWords(b) && gap === ' ' && whole(a, 1, 99) && whole(b, 10, 99) && a.alternatives.length === 0 && b.alternatives.length === 0) end = b.end;
+    }
+    if (end === undefined || b === undefined) {
+      out.push(a);
+      continue;
+    }
+    out.push({
+      start: a.start,
+      end,
+      raw: text.slice(a.start, end),
+      written: { value: a.written.value + b.written.value / 100, decimals: 2 },
+      alternatives: [{ value: a.written.value, decimals: null }, { value: b.written.value, decimals: null }],
+    });
+    k++;
+  }
+  return out;
+}
+
 /** Every number in `text`, in order; overlapping readings are resolved in favour of the longer one. */
 export function numberTokens(text: string): NumberToken[] {
-  const found: NumberToken[] = [];
+  const found: NumberToken[] = [...basedTokens(text)];
   const scan = blankMathDollars(text);
   for (const m of scan.matchAll(NUMBER)) {
     const t = digitToken(m);
@@ -209,5 +301,5 @@ export function numberTokens(text: string): NumberToken[] {
     if (last && t.start < last.end) continue;
     out.push(t);
   }
-  return out;
+  return moneyPairs(text, out);
 }

@@ -100,6 +100,22 @@ export function addNote(db: WriteDb, templateId: string, text: string, now: Epoc
   return Number(lastInsertRowid);
 }
 
+/**
+ * Opens a flag the engine itself raises (e.g. the import's "unsafe LaTeX"), unless the template already
+ * has an open flag with that reason, or a resolved one with the same note (the curator already decided
+ * about exactly this): re-importing the same file adds nothing. Returns whether it added one. The
+ * review state is left alone: a flag is a finding for the curator, not a decision.
+ */
+export function ensureOpenFlag(db: WriteDb, templateId: string, reason: string, note: string, now: EpochMs): boolean {
+  const info = cachedStatement<[string, string, string, number, string, string, string]>(
+    db,
+    `INSERT INTO template_flags (template_id, reason, note, created_at)
+     SELECT ?, ?, ?, ? WHERE NOT EXISTS (
+       SELECT 1 FROM template_flags WHERE template_id = ? AND reason = ? AND (resolved_at IS NULL OR note = ?))`,
+  ).run(templateId, reason, note, now, templateId, reason, note);
+  return info.changes > 0;
+}
+
 /** Notes of a template, oldest first (they read as a conversation). */
 export function listNotes(db: ReadDb, templateId: string): NoteRecord[] {
   return cachedStatement<[string], { id: number; template_id: string; text: string; created_at: number }>(

@@ -1,46 +1,21 @@
 /**
  * A generated worksheet as a LaTeX document (amsmath) for teachers who edit in LaTeX: one \section per
  * version and one per answer key. Prose is escaped character by character; the math regions found by the
- * engine's scanner are kept as written, so `$\frac{3}{4}$` stays math and `$12.50` becomes `\$12.50`.
+ * engine's scanner stay math when they use only allowlisted TeX (tex-safe.std.ts), so `$\frac{3}{4}$`
+ * stays math, `$12.50` becomes `\$12.50`, and `$\input{/etc/hostname}$` prints as those characters.
  */
-import { findMathRegions } from '../template/math-regions.std.js';
+import { texText } from '../template/tex-safety.std.js';
+import { mathTextToTex } from './tex-safe.std.js';
 import type { GeneratedWorksheet } from './worksheet-types.std.js';
 import { footerText } from './worksheet-html.std.js';
 
-const TEX_SPECIAL: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
-  $: '\\$',
-  '&': '\\&',
-  '#': '\\#',
-  '%': '\\%',
-  _: '\\_',
-  '^': '\\textasciicircum{}',
-  '~': '\\textasciitilde{}',
-  '<': '\\textless{}',
-  '>': '\\textgreater{}',
-  '|': '\\textbar{}',
-};
-
+/** Text (a title, an answer, a footer) as LaTeX: every special character escaped (see tex-safe.std.ts). */
 export function escapeTex(text: string): string {
-  return text.replace(/[\\{}$&#%_^~<>|]/g, (c) => TEX_SPECIAL[c] ?? c);
+  return texText(text);
 }
 
-/** Prose escaped, math kept; `\$` in the source (a literal dollar) becomes `\$`, not `\textbackslash\$`. */
-export function mathTextToTex(text: string): string {
-  let out = '';
-  let at = 0;
-  const prose = (s: string): string => escapeTex(s.replaceAll('\\$', '$'));
-  for (const r of findMathRegions(text)) {
-    out += prose(text.slice(at, r.start));
-    const source = text.slice(r.start, r.end);
-    const tex = text.slice(r.contentStart, r.contentEnd);
-    out += source.startsWith('$$') || source.startsWith('\\[') ? `\\[${tex}\\]` : `$${tex}$`;
-    at = r.end;
-  }
-  return out + prose(text.slice(at));
-}
+/** Prose escaped, math kept when it is on the allowlist, otherwise printed as text (see tex-safe.std.ts). */
+export { mathTextToTex };
 
 const WORK = { none: '', small: '\\vspace{3cm}', large: '\\vspace{7cm}' } as const;
 

@@ -3,13 +3,56 @@
  * (otherwise a link there). The reply streams in as events, already passed through the engine's
  * answer-leak guard (the answer shows as ▮▮), and is rendered as text with KaTeX for `$…$` math,
  * never as HTML. Stop ends it; a failing server shows its message and practice simply carries on.
+ *
+ * Rendering keeps up with a long reply: deltas are applied at most once per frame, and finished
+ * paragraphs keep their rendered math (tutor-reply.ts), so each frame typesets only the paragraph
+ * still arriving.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { ApiEvent } from '../../src-main/api/contract.std.js';
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { routeHash } from '../app/route.js';
 import { MathText } from '../math/MathText.js';
+import { appendReply, EMPTY_REPLY, replyText, type StreamedReply } from './tutor-reply.js';
+
+/** A finished paragraph: its text never changes, so it is rendered once. */
+const SettledParagraph = memo(function SettledParagraph({ text }: { text: string }) {
+  return <MathText text={text} />;
+});
+
+const CUT_TEXT = {
+  'too-long': 'The reply was cut off here: it reached the length limit for a hint.',
+  'max-tokens': 'The model stopped here: it reached its token limit.',
+} as const;
+
+/** Runs `fn` once per animation frame at most (or soon, where frames do not run: a hidden tab). */
+function frameScheduler(fn: () => void): { schedule: () => void; flush: () => void; cancel: () => void } {
+  let frame: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = (): void => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+    frame = undefined;
+    timer = undefined;
+    fn();
+  };
+  return {
+    schedule: () => {
+      if (frame !== undefined) return;
+      frame = requestAnimationFrame(run);
+      // A hidden tab runs no frames; the reply still arrives (at 4 updates a second).
+      timer = setTimeout(run, 250);
+    },
+    flush: run,
+    cancel: () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+      frame = undefined;
+      timer = undefined;
+    },
+  };
+}
 
 interface Props {
   learnerId: number;
@@ -30,8 +73,9 @@ export function TutorPanel({ learnerId, templateId, seed }: Props) {
   const [phase, setPhase] = useState<Phase>('loading');
   const [model, setModel] = useState<string | null>(null);
   const [question, setQuestion] = useState('');
-  const [reply, setReply] = useState('');
+  const [reply, setReply] = useState<StreamedReply>(EMPTY_REPLY);
   const [masked, setMasked] = useState(0);
+  const [cut, setCut] = useState<keyof typeof CUT_TEXT | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The request being shown, and events that arrived before its id did (the stream may beat the reply).
   const current = useRef<string | null>(null);
@@ -55,12 +99,24 @@ export function TutorPanel({ learnerId, templateId, seed }: Props) {
   }, [api]);
 
   useEffect(() => {
+    // Deltas wait here until the next frame, then go in as one update.
+    let pending = '';
+    const frames = frameScheduler(() => {
+      const text = pending;
+      pending = '';
+      if (text !== '') setReply((r) => appendReply(r, text));
+    });
     const apply = (e: TutorEvent): void => {
       if (e.type === 'tutor.delta') {
-        setReply((r) => r + e.text);
+        pending += e.text;
+        frames.schedule();
         setPhase('streaming');
-      } else if (e.type === 'tutor.done') {
+        return;
+      }
+      frames.flush();
+      if (e.type === 'tutor.done') {
         setMasked(e.masked);
+        setCut(e.cut ?? null);
         setPhase(e.stopped ? 'stopped' : 'done');
         current.current = null;
       } else {
@@ -79,7 +135,10 @@ export function TutorPanel({ learnerId, templateId, seed }: Props) {
       current.current = id;
       for (const e of early.current.splice(0)) if (e.requestId === id) apply(e);
     };
-    return off;
+    return () => {
+      frames.cancel();
+      off();
+    };
   }, [api]);
 
   // Leaving the problem stops its reply: nobody is reading it any more.
@@ -93,8 +152,9 @@ export function TutorPanel({ learnerId, templateId, seed }: Props) {
 
   const ask = (): void => {
     if (phase === 'asking' || phase === 'streaming') return;
-    setReply('');
+    setReply(EMPTY_REPLY);
     setMasked(0);
+    setCut(null);
     setError(null);
     setPhase('asking');
     early.current = [];
@@ -159,11 +219,25 @@ export function TutorPanel({ learnerId, templateId, seed }: Props) {
           )}
         </div>
       </form>
-      {(reply !== '' || busy) && (
-        <div className="tutor-reply" aria-live="polite" aria-busy={busy} data-testid="tutor-reply">
-          {reply === '' ? <p className="loading-line">The tutor is thinking…</p> : <MathText text={reply} className="tutor-reply-text" />}
+      {(replyText(reply) !== '' || busy) && (
+        <div className="tutor-reply" aria-live="polite" aria-busy={busy} data-testid="tutor-reply" data-paragraphs={reply.settled.length + (reply.live !== '' ? 1 : 0)}>
+          {replyText(reply) === '' ? (
+            <p className="loading-line">The tutor is thinking…</p>
+          ) : (
+            <span className="tutor-reply-text">
+              {reply.settled.map((p, i) => (
+                <SettledParagraph key={i} text={p} />
+              ))}
+              {reply.live !== '' && <MathText text={reply.live} />}
+            </span>
+          )}
           {phase === 'streaming' && <span className="tutor-cursor" aria-hidden="true" />}
         </div>
+      )}
+      {cut !== null && (phase === 'done' || phase === 'stopped') && (
+        <p className="tutor-note" data-testid="tutor-cut">
+          {CUT_TEXT[cut]}
+        </p>
       )}
       {phase === 'stopped' && <p className="tutor-note">Stopped.</p>}
       {masked > 0 && (phase === 'done' || phase === 'stopped') && (

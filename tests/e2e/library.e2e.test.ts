@@ -259,16 +259,17 @@ describe('the Library', () => {
 
   it('exports the view as chat training data, with progress, to the chosen file', async () => {
     await go(`#/library?pack=${packId}`, 'library');
-    const out = path.join(dir, 'chat.jsonl');
+    // Browser mode: a file name, written to the exports folder next to the library (no paths).
+    const out = path.join(dir, 'exports', 'chat.jsonl');
     await page.getByTestId('export-open').click();
     const dialog = page.getByTestId('export-dialog');
     await dialog.waitFor();
     await dialog.locator('#export-format').selectOption('chat');
     await dialog.locator('#export-per').fill('2');
-    await dialog.locator('#export-out').fill('relative.jsonl');
+    await dialog.locator('#export-out').fill('../escape.jsonl');
     expect(await dialog.getByTestId('export-start').isDisabled()).toBe(true);
-    expect(await dialog.locator('#export-out-help').textContent()).toContain('absolute path');
-    await dialog.locator('#export-out').fill(out);
+    expect(await dialog.locator('#export-out-help').textContent()).toContain('a file name only');
+    await dialog.locator('#export-out').fill('chat.jsonl');
     await dialog.getByTestId('export-start').click();
     await dialog.locator('[data-testid="job-status"][data-phase="done"]').waitFor({ timeout: 50_000 });
     const done = (await dialog.getByTestId('job-status').textContent()) ?? '';
@@ -279,6 +280,24 @@ describe('the Library', () => {
     expect(records).toBeGreaterThan(0);
     const first = JSON.parse(lines[0] ?? '{}') as { messages?: { role: string }[] };
     expect(first.messages?.map((m) => m.role)).toContain('assistant');
+
+    // The same name again: nothing is replaced until the user says so.
+    const before = fs.readFileSync(out, 'utf8');
+    await dialog.locator('#export-format').selectOption('native');
+    await dialog.getByTestId('export-start').click();
+    const confirm = dialog.getByTestId('export-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`${out} already exists. Replace it with this export?`);
+    expect(await dialog.getByTestId('export-start').isDisabled()).toBe(true);
+    await dialog.screenshot({ path: path.join(SCREENSHOTS, 'library-export-confirm.png') });
+    await dialog.getByTestId('export-keep').click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(fs.readFileSync(out, 'utf8')).toBe(before);
+    await dialog.getByTestId('export-start').click();
+    await dialog.getByTestId('export-replace').click();
+    await expect.poll(async () => dialog.locator('[data-testid="job-status"][data-phase="done"]').count(), { timeout: 50_000 }).toBe(1);
+    await expect.poll(() => fs.readFileSync(out, 'utf8')).not.toBe(before);
+    expect(fs.readdirSync(path.join(dir, 'exports')).filter((n) => n.startsWith('.'))).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });

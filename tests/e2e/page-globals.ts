@@ -7,6 +7,7 @@ export interface PageElement {
   readonly dataset: Record<string, string | undefined>;
   readonly textContent: string | null;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   cloneNode(deep: boolean): PageElement;
   querySelectorAll(selector: string): { forEach(callback: (element: PageElement) => void): void };
   remove(): void;

@@ -11,6 +11,7 @@ import { MASK } from '../../src-main/model/leak-guard.js';
 import { packageRoot } from '../../src-main/paths.js';
 import { openDatabase } from '../../src-main/storage/database.js';
 import { getInstance } from '../../src-main/storage/instances.repo.js';
+import type { PageGlobals } from './page-globals.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer, type FakeReply } from '../helpers/fake-openai-server.js';
 import { launchBrowser, type Browser } from './browser.js';
 import { assertWebBuilt, startWeb, type WebProcess } from './web-process.js';
@@ -160,12 +161,33 @@ describe('ask the tutor', () => {
     fake.reply({ kind: 'text', chunks: Array.from({ length: 60 }, (_, i) => `step${i} `), delayMs: 80 });
     await page.getByTestId('tutor-question').fill('');
     await page.getByTestId('tutor-ask').click();
-    await expect.poll(() => page.getByTestId('tutor-reply').textContent()).toContain('step');
+    // The reply starts once the prompt is built (the program is traced in the sandbox first): on a busy
+    // machine that can take seconds, so wait for it as for the other replies.
+    await expect.poll(() => page.getByTestId('tutor-reply').textContent(), { timeout: 20_000 }).toContain('step');
     await page.getByTestId('tutor-stop').click();
     await expect.poll(() => panel.getAttribute('data-state')).toBe('stopped');
     const stopped = (await page.getByTestId('tutor-reply').textContent()) ?? '';
     expect(stopped).not.toContain('step59');
     expect(await page.getByTestId('tutor-ask').isEnabled()).toBe(true);
+
+    // A long reply, paragraph after paragraph with math: finished paragraphs are rendered once (their
+    // KaTeX nodes survive later chunks), and the reply is cut off at the size limit, saying so.
+    const paragraphs = Array.from({ length: 100 }, (_, i) => `Paragraph ${i + 1}: compare $\\frac{${i + 1}}{${i + 2}}$ with the line before, then look at what changes from one to the next.\n\n`);
+    fake.reply({ kind: 'text', chunks: paragraphs.flatMap((p) => [p.slice(0, 40), p.slice(40)]), delayMs: 15 });
+    await page.getByTestId('tutor-ask').click();
+    // Once the first paragraphs have settled, mark the first one's formula in the DOM.
+    await expect.poll(async () => Number(await page.getByTestId('tutor-reply').getAttribute('data-paragraphs')), { timeout: 30_000 }).toBeGreaterThan(3);
+    await page.evaluate(() => {
+      const g = globalThis as unknown as PageGlobals;
+      g.document.querySelector('[data-testid="tutor-reply"] .katex')?.setAttribute('data-first-render', 'kept');
+    });
+    await expect.poll(() => panel.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    expect(await page.getByTestId('tutor-reply').locator('.katex[data-first-render="kept"]').count()).toBe(1);
+    expect(Number(await page.getByTestId('tutor-reply').getAttribute('data-paragraphs'))).toBeGreaterThan(20);
+    expect(await page.getByTestId('tutor-cut').textContent()).toBe('The reply was cut off here: it reached the length limit for a hint.');
+    expect((await page.getByTestId('tutor-reply').textContent()) ?? '').not.toContain('Paragraph 100');
+    await page.getByTestId('tutor-cut').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'tutor-reply-cut.png') });
 
     // The server dies: a clear message, and practice carries on (hints still work).
     fake.reply({ kind: 'disconnect', chunks: ['Think about '] });

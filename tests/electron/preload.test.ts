@@ -86,11 +86,11 @@ describe('preload', () => {
     expect(code.length).toBeLessThan(4000);
   });
 
-  it('exposes exactly imApi with three functions, and no Electron object', () => {
+  it('exposes exactly imApi with four functions, and no Electron object', () => {
     const loaded = load();
     expect([...loaded.exposed.keys()]).toEqual(['imApi']);
     const api = loaded.exposed.get('imApi') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['call', 'onEvent', 'pathForFile']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'chooseExportFile', 'onEvent', 'pathForFile']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -121,5 +121,12 @@ describe('preload', () => {
     expect(api.pathForFile(real as unknown as File)).toBe('/home/ada/gsm.jsonl');
     expect(api.pathForFile({ name: 'made-up.jsonl' } as unknown as File)).toBe('');
     expect(loaded.sentSync).toEqual([['im:grant-path', '/home/ada/gsm.jsonl']]);
+  });
+
+  it('chooseExportFile asks the main process (which shows the save dialog) and passes only a string', async () => {
+    const loaded = load();
+    const api = imApi(loaded);
+    await api.chooseExportFile?.({ toString: () => 'starter-chat.jsonl' } as unknown as string);
+    expect(loaded.invoked).toEqual([['im:choose-export', 'starter-chat.jsonl']]);
   });
 });

@@ -30,8 +30,9 @@ let fx: JobFixture;
 /** A handful of starter templates of every kind of answer (fractions, money, percent…). */
 const SAMPLE_FILTER = { packId: STARTER_PACK_ID, grade: 6, strand: 'fractions' } as const;
 
+/** These tests rewrite the same file again and again: they replace it (destinations: export-destination.test.ts). */
 function opts(partial: Partial<ExportOptions> & Pick<ExportOptions, 'format' | 'out'>): ExportOptions {
-  return { filter: {}, perTemplate: 1, only: 'all', dedupe: false, ...partial };
+  return { filter: {}, perTemplate: 1, only: 'all', dedupe: false, overwrite: true, ...partial };
 }
 
 function lines(file: string): unknown[] {
@@ -235,7 +236,7 @@ describe('instruction-tuning exports', () => {
 
 describe('library.exportStart (the job)', () => {
   it('writes to the data folder by default and reports progress and done', async () => {
-    const started = await fx.handlers['library.exportStart']({ filter: { packId: STARTER_PACK_ID }, format: 'native', perTemplate: 1, only: 'all', dedupe: true });
+    const started = await fx.handlers['library.exportStart']({ filter: { packId: STARTER_PACK_ID }, format: 'native', perTemplate: 1, only: 'all', dedupe: true, overwrite: false });
     const done = await fx.finished(started.jobId);
     if (done.type !== 'library.export.done') throw new Error(JSON.stringify(done));
     const expected: ExportJobSummary = { out: path.join(fx.dir, 'exports', 'starter-native.jsonl'), templates: started.total, records: started.total, skippedDuplicates: 0, cancelled: false };
@@ -245,8 +246,9 @@ describe('library.exportStart (the job)', () => {
   }, 60_000);
 
   it('cancels mid-way, leaving a valid file of what was written', async () => {
-    const out = path.join(fx.dir, 'cancelled.jsonl');
-    const started = await fx.handlers['library.exportStart']({ filter: { packId: STARTER_PACK_ID }, format: 'chat', perTemplate: 2, only: 'all', dedupe: true, out });
+    // Browser mode (the fixture's): a file name in the exports folder.
+    const out = path.join(fx.dir, 'exports', 'cancelled.jsonl');
+    const started = await fx.handlers['library.exportStart']({ filter: { packId: STARTER_PACK_ID }, format: 'chat', perTemplate: 2, only: 'all', dedupe: true, out: 'cancelled.jsonl', overwrite: false });
     await fx.firstProgress(started.jobId);
     await fx.handlers['library.jobCancel']({ jobId: started.jobId });
     const done = await fx.finished(started.jobId);
@@ -256,10 +258,10 @@ describe('library.exportStart (the job)', () => {
     expect(lines(out).length).toBe(done.summary.records);
   }, 60_000);
 
-  it('refuses a relative path with a clear error', async () => {
-    await expect(fx.handlers['library.exportStart']({ filter: {}, format: 'native', perTemplate: 1, only: 'all', dedupe: true, out: 'out.jsonl' })).rejects.toMatchObject({
+  it('refuses a path outside the exports folder in browser mode, with a clear error', async () => {
+    await expect(fx.handlers['library.exportStart']({ filter: {}, format: 'native', perTemplate: 1, only: 'all', dedupe: true, out: '/tmp/out.jsonl', overwrite: false })).rejects.toMatchObject({
       code: 'bad-request',
-      message: 'library.exportStart: out must be an absolute path; got "out.jsonl"',
+      message: `library.exportStart: "/tmp/out.jsonl" is outside the exports folder (${path.join(fx.dir, 'exports')}); in browser mode an export can only be written there — give a file name`,
     });
   });
 });

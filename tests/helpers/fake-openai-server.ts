@@ -9,6 +9,9 @@
  *   server.reply('Think about what 3 × 4 means.');                     // streamed or not, as asked
  *   server.reply({ kind: 'text', chunks: ['Twen', 'ty-four'], delayMs: 20 });
  *   server.reply({ kind: 'error', status: 500, message: 'out of memory' });
+ *   server.reply({ kind: 'sse', events: [{ comment: '' }, { data: { choices: [] } }, { data: '[DONE]' }] }); // byte for byte
+ *   server.reply({ kind: 'raw', status: 400, body: '{"object":"error","message":"…"}' });
+ * (server-shapes.ts builds the exact streams and error bodies of Ollama, LM Studio, llama.cpp and vLLM.)
  *   // … point the client at server.baseURL, then:
  *   server.requests[0]?.body                                             // the parsed JSON request
  *   await server.close();
@@ -32,7 +35,17 @@ export type FakeReply =
   /** Streams `chunks` (with `delayMs`), then destroys the socket without finishing the reply. */
   | { kind: 'disconnect'; chunks?: string[]; delayMs?: number }
   /** Sends `chunks` (none by default: not even the headers), then stays silent until the server closes. */
-  | { kind: 'hang'; chunks?: string[] };
+  | { kind: 'hang'; chunks?: string[] }
+  /**
+   * An event stream written exactly as given, event by event (each after `delayMs`): `data` (an object
+   * is JSON-encoded, a string is written as it is: `[DONE]`), a `comment` line (`: ping`; '' for a bare
+   * `:`), or a raw `line` (`error: {…}`, as older llama.cpp sent). `end: false` leaves it open.
+   */
+  | { kind: 'sse'; events: SseEvent[]; delayMs?: number; end?: boolean }
+  /** An HTTP response with exactly this status, content type and body. */
+  | { kind: 'raw'; status: number; body: string; contentType?: string };
+
+export type SseEvent = { data: unknown } | { comment: string } | { line: string };
 
 export interface RecordedRequest {
   method: string;
@@ -77,6 +90,10 @@ export interface FakeOpenAIServer {
   pending(): number;
   /** Resolves once `count` requests in total have been received (at once if they already were). */
   waitForRequests(count: number): Promise<void>;
+  /** Of the last `sse` reply: how many of its events were written, and whether the client left before the end. */
+  lastStream(): { written: number; of: number; clientLeft: boolean } | undefined;
+  /** Resolves when the last `sse` reply has finished writing or its client has gone. */
+  lastStreamSettled(): Promise<void>;
   /** Stops listening and drops every open connection (hanging replies included). */
   close(): Promise<void>;
 }
@@ -138,9 +155,53 @@ function startSse(res: http.ServerResponse): void {
   res.flushHeaders();
 }
 
+interface StreamRecord {
+  written: number;
+  of: number;
+  clientLeft: boolean;
+  settled: Promise<void>;
+}
+
+function sseText(e: SseEvent): string {
+  if ('comment' in e) return `:${e.comment === '' ? '' : ` ${e.comment}`}\n\n`;
+  if ('line' in e) return `${e.line}\n\n`;
+  return `data: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}\n\n`;
+}
+
 /** Plays one scripted reply. */
-async function play(reply: Exclude<FakeReply, string>, res: http.ServerResponse, model: string, stream: boolean): Promise<void> {
+async function play(reply: Exclude<FakeReply, string>, res: http.ServerResponse, model: string, stream: boolean, record?: (r: StreamRecord) => void): Promise<void> {
   switch (reply.kind) {
+    case 'raw':
+      res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json', 'content-length': Buffer.byteLength(reply.body) });
+      res.end(reply.body);
+      return;
+    case 'sse': {
+      let done: () => void = () => undefined;
+      const r: StreamRecord = { written: 0, of: reply.events.length, clientLeft: false, settled: new Promise<void>((resolve) => (done = resolve)) };
+      record?.(r);
+      startSse(res);
+      res.once('close', () => {
+        if (!res.writableFinished) r.clientLeft = true;
+      });
+      for (const e of reply.events) {
+        if (!(await wait(reply.delayMs ?? 0, res)) || res.destroyed) {
+          r.clientLeft = true;
+          done();
+          return;
+        }
+        // Wait for the socket to take each event, so a client that stops reading is noticed.
+        if (!res.write(sseText(e))) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+        if (res.destroyed) {
+          r.clientLeft = true;
+          done();
+          return;
+        }
+        r.written++;
+      }
+      if (reply.end !== false) res.end();
+      done();
+      return;
+    }
     case 'error':
       sendJson(res, reply.status, errorBody(reply.message, reply.type ?? (reply.status >= 500 ? 'server_error' : 'invalid_request_error'), reply.code ?? null));
       return;
@@ -213,6 +274,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
+  let lastStream: StreamRecord | undefined;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const rawBody = await readBody(req);
@@ -247,7 +309,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
         return;
       }
       const next = queue.shift() ?? options.replier?.(recorded) ?? { kind: 'error', status: 500, message: 'fake server: no scripted reply left' };
-      await play(typeof next === 'string' ? { kind: 'text', text: next } : next, res, body.model, body.stream === true);
+      await play(typeof next === 'string' ? { kind: 'text', text: next } : next, res, body.model, body.stream === true, (r) => (lastStream = r));
       return;
     }
     sendJson(res, 404, errorBody(`no route ${recorded.method} ${path ?? ''}`, 'invalid_request_error', null));
@@ -275,6 +337,8 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       queue.push(...replies);
     },
     pending: () => queue.length,
+    lastStream: () => (lastStream ? { written: lastStream.written, of: lastStream.of, clientLeft: lastStream.clientLeft } : undefined),
+    lastStreamSettled: () => lastStream?.settled ?? Promise.resolve(),
     waitForRequests: (count) =>
       requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     close: () =>

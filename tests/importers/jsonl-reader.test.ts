@@ -124,3 +124,34 @@ describe('readJsonlLines', () => {
     expect(await all(p, { maxLineBytes: 10 })).toEqual([]);
   });
 });
+
+describe('readJsonlLines and bytes that are not UTF-8', () => {
+  const cases: [string, number[]][] = [
+    ['a broken two-byte sequence', [0xc3, 0x28]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+    ['a UTF-16 surrogate encoded in UTF-8', [0xed, 0xa0, 0x80]],
+    ['a byte that never appears in UTF-8', [0xff]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a sequence cut short by the end of the line', [0xe2, 0x82]],
+  ];
+  for (const [what, bytes] of cases) {
+    it(`reports ${what} with its byte and character offset, and still gives the text`, async () => {
+      const prefix = Buffer.from('{"id":"é🍎-');
+      const p = await file(Buffer.concat([Buffer.from('{"ok":1}\n'), prefix, Buffer.from(bytes), Buffer.from('\n{"ok":2}\n')]));
+      const lines = await all(p, { maxLineBytes: 100 });
+      expect(lines.map((l) => 'text' in l && l.invalidUtf8 !== undefined)).toEqual([false, true, false]);
+      const bad = lines[1];
+      if (bad === undefined || !('text' in bad) || bad.invalidUtf8 === undefined) throw new Error('expected an invalid line');
+      expect(bad.invalidUtf8.byteOffset).toBe(prefix.length);
+      expect(bad.invalidUtf8.charOffset).toBe('{"id":"é🍎-'.length);
+      expect(bad.invalidUtf8.bytes.startsWith(bytes[0]?.toString(16) ?? '?')).toBe(true);
+      expect(bad.text.startsWith('{"id":"é🍎-\ufffd')).toBe(true);
+    });
+  }
+
+  it('passes every valid sequence, up to four bytes, and a BOM on line 1', async () => {
+    const p = await file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"t":"aé€🍎\u{10ffff}"}\n')]));
+    const lines = await all(p, { maxLineBytes: 100 });
+    expect(lines).toEqual([{ lineNo: 1, byteStart: 0, byteEnd: 26, text: '{"t":"aé€🍎\u{10ffff}"}' }]);
+  });
+});

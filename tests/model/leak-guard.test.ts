@@ -67,7 +67,8 @@ const cases: Case[] = [
   { name: 'given number equal to the answer', target: num(12), problem: 'Ann has 12 apples and gives away none.', reply: 'Ann starts with 12 apples.', expected: 'Ann starts with 12 apples.' },
   { name: 'given percent repeated', target: num(0.2), problem: 'A 20% discount on $50.', reply: 'Use the 20% discount.', expected: 'Use the 20% discount.' },
   { name: 'an ordinal is not a fraction', target: num(1 / 3), reply: 'Look at the third step again.', expected: 'Look at the third step again.' },
-  { name: 'a division is not a fraction', target: num(3), reply: 'Now work out 12/4 yourself.', expected: 'Now work out 12/4 yourself.' },
+  { name: 'a division is not a fraction', target: num(5), reply: 'Now work out 12/4 yourself.', expected: 'Now work out 12/4 yourself.' },
+  // (A division whose result is the answer is the last step written out: masked, see leak-guard-evasion.test.ts.)
   { name: 'a bare number is not a percent answer×100', target: num(0.5), reply: 'There are 50 marbles.', expected: 'There are 50 marbles.' },
   { name: 'digits inside another decimal', target: num(5), reply: 'Multiply by 0.5 first.', expected: 'Multiply by 0.5 first.' },
   { name: 'rounded reading needs the decimals', target: num(7.25), reply: 'You have 7 whole ones.', expected: 'You have 7 whole ones.' },

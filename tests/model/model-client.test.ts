@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createModelClient, type ChatMessage } from '../../src-main/model/model-client.js';
+import { createModelClient, forgetThinkModes, type ChatMessage } from '../../src-main/model/model-client.js';
 import { ModelError } from '../../src-main/model/model-errors.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../helpers/fake-openai-server.js';
 
@@ -21,12 +21,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 afterEach(() => {
   expect(server.pending()).toBe(0);
+  forgetThinkModes();
 });
 
-const client = (over: { model?: string; timeoutMs?: number; apiKey?: string; idleTimeoutMs?: number; baseURL?: string } = {}) =>
+const client = (over: { model?: string; timeoutMs?: number; apiKey?: string; idleTimeoutMs?: number; baseURL?: string; thinkMode?: 'hold' | 'plain' } = {}) =>
   createModelClient(
     { baseURL: over.baseURL ?? server.baseURL, model: over.model ?? 'tutor-7b', timeoutMs: over.timeoutMs ?? 10_000, ...(over.apiKey ? { apiKey: over.apiKey } : {}) },
-    over.idleTimeoutMs !== undefined ? { idleTimeoutMs: over.idleTimeoutMs } : {},
+    { ...(over.idleTimeoutMs !== undefined ? { idleTimeoutMs: over.idleTimeoutMs } : {}), ...(over.thinkMode ? { thinkMode: over.thinkMode } : {}) },
   );
 
 async function modelError(p: Promise<unknown>): Promise<ModelError> {
@@ -63,26 +64,30 @@ describe('model client', () => {
     expect(sent?.stream).not.toBe(true);
   });
 
-  it('streams a reply piece by piece', async () => {
-    server.reply({ kind: 'text', chunks: ['Start ', 'with ', 'the groups.'] });
+  it('streams a reply piece by piece, once the model is known not to start inside thinking', async () => {
+    // A model not seen yet: its first reply is held until it is clear it does not begin inside thinking.
+    server.reply({ kind: 'text', chunks: ['Start ', 'with ', 'the groups.'] }, { kind: 'text', chunks: ['Then ', 'count ', 'them.'] });
+    const first: string[] = [];
+    const reply = await client().stream(messages, { onDelta: (d) => first.push(d) });
+    expect(first).toEqual(['Start with the groups.']);
+    expect(reply).toEqual({ text: 'Start with the groups.', cut: null, thought: false });
     const pieces: string[] = [];
-    const text = await client().stream(messages, { onDelta: (d) => pieces.push(d) });
-    expect(pieces).toEqual(['Start ', 'with ', 'the groups.']);
-    expect(text).toBe('Start with the groups.');
+    expect((await client().stream(messages, { onDelta: (d) => pieces.push(d) })).text).toBe('Then count them.');
+    expect(pieces).toEqual(['Then ', 'count ', 'them.']);
     expect(server.chatRequests().at(-1)?.stream).toBe(true);
   });
 
   it('streams slow tokens as long as each arrives within the idle timeout', async () => {
     server.reply({ kind: 'text', chunks: ['a', 'b', 'c'], delayMs: 60 });
     const pieces: string[] = [];
-    expect(await client({ idleTimeoutMs: 2000 }).stream(messages, { onDelta: (d) => pieces.push(d) })).toBe('abc');
+    expect((await client({ idleTimeoutMs: 2000, thinkMode: 'plain' }).stream(messages, { onDelta: (d) => pieces.push(d) })).text).toBe('abc');
     expect(pieces).toHaveLength(3);
   });
 
   it('gives up on a stream that stalls partway (idle timeout), keeping what arrived for the caller', async () => {
     server.reply({ kind: 'hang', chunks: ['Half a '] });
     const pieces: string[] = [];
-    const err = await modelError(client({ idleTimeoutMs: 300 }).stream(messages, { onDelta: (d) => pieces.push(d) }));
+    const err = await modelError(client({ idleTimeoutMs: 300, thinkMode: 'plain' }).stream(messages, { onDelta: (d) => pieces.push(d) }));
     expect(err.kind).toBe('idle-timeout');
     expect(err.message).toBe('the model stopped sending for 0.3 s in the middle of its reply; gave up');
     expect(pieces).toEqual(['Half a ']);
@@ -98,7 +103,7 @@ describe('model client', () => {
   it('reports a server dying mid-stream', async () => {
     server.reply({ kind: 'disconnect', chunks: ['You could ', 'start by '] });
     const pieces: string[] = [];
-    const err = await modelError(client().stream(messages, { onDelta: (d) => pieces.push(d) }));
+    const err = await modelError(client({ thinkMode: 'plain' }).stream(messages, { onDelta: (d) => pieces.push(d) }));
     expect(err.kind).toBe('dropped');
     expect(err.message).toBe('the model server closed the connection in the middle of its reply');
     expect(pieces.join('')).toBe('You could start by ');
@@ -131,7 +136,7 @@ describe('model client', () => {
     const controller = new AbortController();
     const pieces: string[] = [];
     const err = await modelError(
-      client().stream(messages, {
+      client({ thinkMode: 'plain' }).stream(messages, {
         signal: controller.signal,
         onDelta: (d) => {
           pieces.push(d);

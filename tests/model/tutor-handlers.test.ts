@@ -21,6 +21,8 @@ import { openDatabase } from '../../src-main/storage/database.js';
 import { getInstance } from '../../src-main/storage/instances.repo.js';
 import type { Instance } from '../../src-main/template/template.types.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../helpers/fake-openai-server.js';
+import { ollamaStream } from '../helpers/server-shapes.js';
+import { TUTOR_MAX_REPLY_BYTES, TUTOR_MAX_TOKENS } from '../../src-main/app/tutor-handlers.js';
 import { TEST_CACHE_DIR } from '../helpers/sandbox.js';
 import { SolutionSupply } from '../../src-main/app/solution-supply.js';
 
@@ -32,7 +34,7 @@ let learnerId: number;
 let problem: ProblemView;
 let inst: Instance;
 
-type TutorEnd = { kind: 'done'; masked: number; stopped: boolean } | { kind: 'error'; message: string };
+type TutorEnd = { kind: 'done'; masked: number; stopped: boolean; cut?: 'too-long' | 'max-tokens' } | { kind: 'error'; message: string };
 
 /** The reply of one request as the UI would see it: the deltas, then how it ended. */
 function collect(requestId: Promise<{ requestId: string }>, onDelta?: (text: string, id: string) => void): Promise<{ text: string; deltas: string[]; end: TutorEnd }> {
@@ -47,7 +49,8 @@ function collect(requestId: Promise<{ requestId: string }>, onDelta?: (text: str
         onDelta?.(e.text, e.requestId);
       } else if (e.type === 'tutor.done' || e.type === 'tutor.error') {
         off();
-        const end: TutorEnd = e.type === 'tutor.done' ? { kind: 'done', masked: e.masked, stopped: e.stopped } : { kind: 'error', message: e.message };
+        const end: TutorEnd =
+          e.type === 'tutor.done' ? { kind: 'done', masked: e.masked, stopped: e.stopped, ...(e.cut ? { cut: e.cut } : {}) } : { kind: 'error', message: e.message };
         resolve({ text: deltas.join(''), deltas, end });
       }
     };
@@ -182,6 +185,52 @@ describe('ask the tutor', () => {
     expect(hint.hint.level).toBe(1);
     expect((await ctx.handlers['model.test']({ baseURL: `http://127.0.0.1:${port}/v1`, model: 'x', timeoutMs: 5000 })).ok).toBe(false);
     await expect(ctx.handlers['model.listModels']({ baseURL: `http://127.0.0.1:${port}/v1` })).rejects.toThrow('nothing answers at');
+  });
+});
+
+describe('a tutor model that thinks first', () => {
+  it('never shows its thinking, masks the answer in what it does show, and logs only that', async () => {
+    await ctx.handlers['model.saveSettings']({ baseURL: fake.baseURL, model: 'tutor-7b', timeoutMs: 20_000 });
+    const answer = inst.answerText.replace('$', '');
+    fake.reply(
+      // Ollama /v1 with thinking in delta.reasoning: the thinking works the answer out in full.
+      ollamaStream('tutor-7b', [{ think: `They need ${answer}. ` }, { think: `So it is $${answer}, but I must not say it.` }, { say: 'Count each kind of coin, ' }, { say: `then add: $${answer}.` }], { usage: true }),
+    );
+    const before = fake.chatRequests().length;
+    const reply = await collect(ask());
+    expect(reply.end).toEqual({ kind: 'done', masked: 1, stopped: false });
+    expect(reply.text).toBe(`Count each kind of coin, then add: ${MASK}.`);
+    expect(reply.text).not.toContain('must not');
+    const sent = fake.requests.filter((r) => r.path.startsWith('/v1/chat'))[before]?.body as { max_tokens?: number };
+    expect(sent.max_tokens).toBe(TUTOR_MAX_TOKENS);
+    const app = openDatabase(path.join(dir, 'app.sqlite'), { readonly: true });
+    try {
+      const log = tutorRequestsFor(app.db, learnerId, TEMPLATE, problem.seed).at(-1);
+      expect(log?.reply).toBe(reply.text);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('inline <think> split across chunks (llama.cpp, thinking left in content) is removed too', async () => {
+    const answer = inst.answerText.replace('$', '');
+    // The tags themselves split across chunks, as a tokenizer splits them.
+    const pieces = ['<thi', `nk>The total is $${answer}`, '.</th', 'ink>\n\nGroup the coins ', 'by kind.'];
+    fake.reply({ kind: 'sse', events: [...pieces.map((c) => ({ data: { choices: [{ index: 0, delta: { content: c }, finish_reason: null }] } })), { data: '[DONE]' }] });
+    const reply = await collect(ask());
+    expect(reply.text).toBe('Group the coins by kind.');
+    expect(reply.deltas.join('')).not.toContain(answer);
+  });
+
+  it('says when a reply was cut at the size limit, and stops reading it there', async () => {
+    const sentence = 'Look again at how many of each coin there are, and what each is worth. ';
+    const chunks = Array.from({ length: Math.ceil((2 * TUTOR_MAX_REPLY_BYTES) / sentence.length) }, () => sentence);
+    fake.reply({ kind: 'sse', events: chunks.map((c) => ({ data: { choices: [{ index: 0, delta: { content: c }, finish_reason: null }] } })), delayMs: 1 });
+    const reply = await collect(ask());
+    expect(reply.end).toEqual({ kind: 'done', masked: 0, stopped: false, cut: 'too-long' });
+    expect(new TextEncoder().encode(reply.text).length).toBeLessThanOrEqual(TUTOR_MAX_REPLY_BYTES);
+    await fake.lastStreamSettled();
+    expect(fake.lastStream()?.clientLeft).toBe(true);
   });
 });
 

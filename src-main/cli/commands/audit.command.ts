@@ -10,7 +10,9 @@ import { auditLibrary } from '../../audit/audit-runner.js';
 import type { TemplateAudit } from '../../audit/audit-template.js';
 import { computeReport } from '../../report/dataset-report.js';
 import { renderReportHtml } from '../../report/report-html.js';
+import { openOutput } from '../../export/export-destination.js';
 import { CliError } from '../cli-error.js';
+import { outputPath } from '../output-path.js';
 import type { CliContext } from '../context.js';
 import { table, truncate } from '../table.js';
 
@@ -23,12 +25,16 @@ export interface AuditCommandArgs {
   verbose: boolean;
   /** Where to write the HTML dataset report (after the audit). */
   report?: string | undefined;
+  /** Replace an existing report (`--force`). */
+  force?: boolean;
 }
 
 export async function auditCommand(ctx: CliContext, args: AuditCommandArgs): Promise<void> {
   if (args.samples < 1) throw new CliError('audit: --samples must be at least 1', 2);
   const report = args.report === undefined ? undefined : path.resolve(args.report);
   if (report !== undefined && !fs.existsSync(path.dirname(report))) throw new CliError(`audit: --report: no such folder: ${path.dirname(report)}`, 2);
+  // Checked before the audit (which may take minutes), and again when the report is written.
+  if (report !== undefined) outputPath('audit --report', report, args.force ?? false);
   const filter: LibraryFilter = {
     ...(args.pack ? { packId: args.pack } : {}),
     ...(args.topic ? { topic: args.topic } : {}),
@@ -55,7 +61,9 @@ export async function auditCommand(ctx: CliContext, args: AuditCommandArgs): Pro
       },
     );
     if (report !== undefined) {
-      fs.writeFileSync(report, renderReportHtml(computeReport(ctx.database.db, filter), { filter, generatedAt: Date.now() }));
+      const file = openOutput(outputPath('audit --report', report, args.force ?? false), args.force ?? false);
+      file.stream.write(renderReportHtml(computeReport(ctx.database.db, filter), { filter, generatedAt: Date.now() }));
+      await file.commit();
     }
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ summary, ...(report !== undefined ? { report } : {}) })}\n`);

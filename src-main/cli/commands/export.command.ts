@@ -6,15 +6,17 @@
  *   --dedupe           skip repeated problem texts (instances) or audited duplicates (templates)
  * Ctrl-C stops after the templates in flight and keeps a valid file of what was written.
  */
-import path from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, type LibraryFilter } from '../../api/library-contract.std.js';
 import { EXPORT_ONLY, runExport, type ExportOnly } from '../../export/export-runner.js';
 import { TEMPLATE_STATUSES } from '../../storage/storage.types.js';
 import { CliError } from '../cli-error.js';
+import { outputPath } from '../output-path.js';
 import type { CliContext } from '../context.js';
 
 export interface ExportCommandArgs {
   out: string | undefined;
+  /** Replace an existing file (`--force`). */
+  force?: boolean;
   pack: string | undefined;
   topic: string | undefined;
   status: string | undefined;
@@ -60,6 +62,7 @@ export async function exportCommand(ctx: CliContext, args: ExportCommandArgs): P
     ...(args.topic ? { topic: args.topic } : {}),
     ...(status ? { status } : {}),
   };
+  const out = outputPath('export', args.out, args.force ?? false);
   const needsSandbox = format === 'chat' || format === 'alpaca' || format === 'robustness';
   const pool = needsSandbox ? await ctx.pool() : undefined;
   const controller = new AbortController();
@@ -72,7 +75,8 @@ export async function exportCommand(ctx: CliContext, args: ExportCommandArgs): P
       perTemplate,
       only,
       dedupe: args.dedupe ?? false,
-      out: path.resolve(args.out),
+      out,
+      overwrite: args.force ?? false,
       signal: controller.signal,
       onProgress: (done, total) => ctx.progress(`exporting ${done}/${total}`),
     });

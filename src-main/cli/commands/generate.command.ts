@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { randomInt } from 'node:crypto';
+import { openOutput } from '../../export/export-destination.js';
 import { generateInstances } from '../../engine/generate.js';
 import { prepareTemplate } from '../../engine/prepared-template.js';
 import { putInstances } from '../../storage/instances.repo.js';
@@ -7,12 +7,14 @@ import { getTemplate, listStoredTemplates } from '../../storage/templates.repo.j
 import type { Instance, Template } from '../../template/template.types.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
+import { outputPath } from '../output-path.js';
 
 export async function generateCommand(
   ctx: CliContext,
-  args: { id: string | undefined; all: boolean; topic: string | undefined; count: number; seed: number | undefined; out: string | undefined; json: boolean },
+  args: { id: string | undefined; all: boolean; topic: string | undefined; count: number; seed: number | undefined; out: string | undefined; json: boolean; force?: boolean },
 ): Promise<void> {
   const db = ctx.database.db;
+  const outFile = args.out === undefined ? undefined : outputPath('generate', args.out, args.force ?? false);
   let templates: Template[];
   if (args.id) {
     const stored = getTemplate(db, args.id);
@@ -27,7 +29,8 @@ export async function generateCommand(
   const seed = args.seed ?? randomInt(1, 2 ** 31 - 1);
   const seeds = Array.from({ length: args.count }, (_, i) => seed + i);
   const pool = await ctx.pool();
-  const out = args.out ? fs.createWriteStream(args.out) : undefined;
+  const output = outFile === undefined ? undefined : openOutput(outFile, args.force ?? false);
+  const out = output?.stream;
   let produced = 0;
   let failed = 0;
   let done = 0;
@@ -51,7 +54,12 @@ export async function generateCommand(
       ctx.progress(`generating ${++done}/${templates.length} templates`);
     }
   };
-  await Promise.all(Array.from({ length: pool.size * 2 }, worker));
+  try {
+    await Promise.all(Array.from({ length: pool.size * 2 }, worker));
+  } catch (err) {
+    await output?.abort();
+    throw err;
+  }
   // Output in template order, whatever order the pool finished in.
   for (const instances of results) {
     for (const inst of instances ?? []) {
@@ -61,7 +69,7 @@ export async function generateCommand(
       else process.stdout.write(`[${inst.templateId} #${inst.seed}] ${inst.text}\n  answer: ${inst.answerText}\n\n`);
     }
   }
-  if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await output?.commit();
   const summary = `${produced} instances from ${templates.length} template(s), seeds ${seed}..${seed + args.count - 1}${failed ? `, ${failed} seeds without a valid draw` : ''}${args.out ? `, written to ${args.out}` : ''}`;
   if (!args.json || args.out) process.stderr.write(`${summary}\n`);
   for (const f of failures.slice(0, 5)) process.stderr.write(`  ${f}\n`);

@@ -56,6 +56,9 @@ export async function importCommand(
       lines.push('', `First errors (of ${report.skipped}):`);
       for (const e of report.errors.slice(0, 10)) lines.push(`  line ${e.lineNo}: ${e.reason}: ${e.detail ?? ''}`);
     }
+    if (report.flaggedUnsafeTex > 0) {
+      lines.push('', `Flagged ${report.flaggedUnsafeTex} template(s) "unsafe LaTeX": their math uses TeX the LaTeX export prints as text (see their flags in the Library).`);
+    }
     const d = report.details;
     if (d.templatize) lines.push('', `Auto-templatize: ${JSON.stringify(d.templatize)}`);
     if (d.recognised) lines.push('', `Recognised keys: ${JSON.stringify(d.recognised)}`);

@@ -9,18 +9,20 @@ import { parseArgs } from 'node:util';
 import type { ReadDb } from '../../storage/db-handles.js';
 import { getTemplate, listStoredTemplates } from '../../storage/templates.repo.js';
 import type { Template } from '../../template/template.types.js';
-import { EXPORT_FORMATS, exportWorksheet, type ExportFormat } from '../../worksheet/export-worksheet.js';
+import { EXPORT_FORMATS, exportWorksheet, planExportDocuments, type ExportFormat } from '../../worksheet/export-worksheet.js';
 import { generateWorksheet, templateLookup } from '../../worksheet/generate-worksheet.js';
 import { pickItems, templatesForTopic } from '../../worksheet/pick-templates.js';
 import { MAX_VERSIONS, parseWorksheetSpec, type WorksheetItem } from '../../worksheet/worksheet-spec.std.js';
 import { CliError } from '../cli-error.js';
 import { openContext } from '../context.js';
+import { outputPath } from '../output-path.js';
 
 export const WORKSHEET_USAGE = `usage: infinitymath worksheet (--topic T | --template ID [--template ID]...) --out FILE
   [--count N] [--versions V] [--seed S] [--format pdf|html|tex] [--key none|separate|appended]
   [--paper A4|Letter] [--title TEXT] [--instructions TEXT] [--columns 1|2] [--space none|small|large]
-  [--font-size PT] [--per-version] [--no-name-line] [--db PATH] [--json]
-  --topic matches a template's topic or strand; --count is the number of problems on each version.`;
+  [--font-size PT] [--per-version] [--no-name-line] [--force] [--db PATH] [--json]
+  --topic matches a template's topic or strand; --count is the number of problems on each version;
+  --force replaces files that exist (without it, nothing is written over).`;
 
 /** Every stored template, page by page (strand is not a column, so a topic-or-strand match is done here). */
 function allTemplates(db: ReadDb): Template[] {
@@ -77,6 +79,7 @@ export async function worksheetCommand(argv: readonly string[]): Promise<string[
         'font-size': { type: 'string' },
         'per-version': { type: 'boolean', default: false },
         'no-name-line': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -129,6 +132,8 @@ export async function worksheetCommand(argv: readonly string[]): Promise<string[
     ctx.progress(`drawing ${count} problems × ${versions} version(s)`);
     const pool = await ctx.pool();
     const sheet = await generateWorksheet(pool, spec, lookup);
+    // Every file of the export (sheet, key, versions) is checked before the first is written.
+    for (const d of planExportDocuments(sheet, v.out, v['per-version'])) outputPath('worksheet', d.file, v.force);
     ctx.progress(`writing ${format}`);
     const files = await exportWorksheet(sheet, v.out, { format, perVersion: v['per-version'] });
     if (v.json) {
