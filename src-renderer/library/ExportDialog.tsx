@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportTarget, type LibraryFilter } from '../../src-main/api/library-contract.std.js';
-import { findImApi } from '../../src-main/electron/ipc-api-client.std.js';
+import { findImApi } from '../api/ipc-transport.js';
 import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/error-message.js';
 import { describeFilter } from './library-url.js';
